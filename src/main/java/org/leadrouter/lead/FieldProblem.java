@@ -1,0 +1,5 @@
+package org.leadrouter.lead;
+
+/** One bad field of a request body: its JSON path ("contact.email") and what is wrong with it. */
+public record FieldProblem(String field, String problem) {
+}

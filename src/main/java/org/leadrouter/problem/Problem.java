@@ -1,0 +1,25 @@
+package org.leadrouter.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.leadrouter.lead.FieldProblem;
+
+/**
+ * An RFC 9457 problem body: what every 4xx and 5xx of this service answers with, so a caller
+ * can always tell which field to fix.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(Response.StatusType status, String kind, String detail, List<FieldProblem> errors) {
+        return new Problem("urn:leadrouter:problem:" + kind, status.getReasonPhrase(), status.getStatusCode(), detail,
+                errors == null ? List.of() : errors);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,61 @@
+package org.leadrouter.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.lead.InvalidLeadException;
+import org.leadrouter.lead.LeadTooLargeException;
+
+/** Turns every error into a problem body; no stack trace ever reaches a caller. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidLead(InvalidLeadException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-lead", e.getMessage(), e.problems()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(LeadTooLargeException e) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", e.getMessage(),
+                List.of(new FieldProblem("body", e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidArgument(IllegalArgumentException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage(), List.of()).toResponse();
+    }
+
+    /** Bodies bound by Jackson (everything but leads): name the field that did not bind. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[")
+                : "body";
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-body", "the body could not be read",
+                List.of(new FieldProblem(field, e.getOriginalMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String kind = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return Problem.of(status, kind, e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected error answering a request", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
+                "the service failed to answer; the error is in its log", List.of()).toResponse();
+    }
+}

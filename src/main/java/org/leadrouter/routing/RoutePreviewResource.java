@@ -1,0 +1,31 @@
+package org.leadrouter.routing;
+
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.leadrouter.lead.LeadParser;
+
+/** Decides a lead's route and records nothing: for analysts and callers trying rules out. */
+@Path("/routes/preview")
+public class RoutePreviewResource {
+
+    private final LeadParser parser;
+    private final RoutingPipeline pipeline;
+
+    public RoutePreviewResource(LeadParser parser, RoutingPipeline pipeline) {
+        this.parser = parser;
+        this.pipeline = pipeline;
+    }
+
+    // A decision is a few microseconds of CPU with no I/O: run it on the event loop.
+    @POST
+    @NonBlocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public RouteDecision preview(String body) {
+        return pipeline.decide(parser.parse(body));
+    }
+}

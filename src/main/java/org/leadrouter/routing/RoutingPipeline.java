@@ -1,0 +1,107 @@
+package org.leadrouter.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.leadrouter.facts.Decision;
+import org.leadrouter.facts.Lead;
+import org.leadrouter.lead.Contact;
+import org.leadrouter.lead.LeadInput;
+import org.leadrouter.rules.RuleExecutionException;
+import org.leadrouter.rules.RuleOutcome;
+import org.leadrouter.rules.SegmentRegistry;
+import org.leadrouter.rules.SegmentRules;
+
+/**
+ * normalise → enrich → score and route. Each step that fails degrades the decision (and says so
+ * in {@code degraded}) instead of failing the lead: every lead that gets here leaves with a route.
+ */
+@ApplicationScoped
+public class RoutingPipeline {
+
+    public static final String STEP_NORMALISE = "normalise";
+    public static final String STEP_ENRICH = "enrich";
+    public static final String STEP_RULES = "rules";
+
+    private static final Logger LOG = Logger.getLogger(RoutingPipeline.class);
+
+    private final SegmentRegistry segments;
+    private final RegionDirectory regions;
+    private final RoutingConfig config;
+
+    public RoutingPipeline(SegmentRegistry segments, RegionDirectory regions, RoutingConfig config) {
+        this.segments = segments;
+        this.regions = regions;
+        this.config = config;
+    }
+
+    public RouteDecision decide(LeadInput input) {
+        List<String> degraded = new ArrayList<>(2);
+        Postcode postcode = normalise(input.postcode(), degraded);
+        String region = enrich(postcode.area(), degraded);
+        Lead lead = toFact(input, postcode, region);
+
+        Optional<SegmentRules> rules = segments.active(input.segment());
+        if (rules.isEmpty()) {
+            String why = segments.knows(input.segment())
+                    ? "segment '" + input.segment() + "' has no working rules (FAILED)"
+                    : "unknown segment '" + input.segment() + "'";
+            return globalFallback(input, region, degraded, why);
+        }
+        SegmentRules segmentRules = rules.get();
+        RuleOutcome outcome;
+        try {
+            outcome = segmentRules.evaluate(lead);
+        } catch (RuleExecutionException e) {
+            LOG.warnf("lead %s: segment %s (%s) %s; routed to the segment fallback %s", input.id(), input.segment(),
+                    segmentRules.version(), e.getMessage(), segmentRules.fallbackQueue());
+            degraded.add(STEP_RULES);
+            return new RouteDecision(input.id(), input.segment(), segmentRules.fallbackQueue(), 3, 0, Map.of(), true,
+                    "segment fallback: " + e.getMessage(), List.of(), segmentRules.version(), region,
+                    List.copyOf(degraded), Instant.now());
+        }
+        Decision decision = outcome.decision();
+        if (!decision.isRouted()) {
+            // Loading proves the catch-all routes an empty lead; a catch-all with conditions can still miss.
+            return globalFallback(input, region, degraded, "no rule of " + segmentRules.version() + " routed the lead");
+        }
+        return new RouteDecision(input.id(), input.segment(), decision.getQueue(), decision.getPriority(),
+                decision.getScore(), decision.getRequiredSkills(), decision.isFallback(), decision.getReason(),
+                outcome.rulesFired(), segmentRules.version(), region, List.copyOf(degraded), Instant.now());
+    }
+
+    private RouteDecision globalFallback(LeadInput input, String region, List<String> degraded, String why) {
+        return new RouteDecision(input.id(), input.segment(), config.fallbackQueue(), 3, 0, Map.of(), true,
+                "global fallback: " + why, List.of(), null, region, List.copyOf(degraded), Instant.now());
+    }
+
+    private static Postcode normalise(String raw, List<String> degraded) {
+        try {
+            return Postcode.normalise(raw);
+        } catch (RuntimeException e) {
+            degraded.add(STEP_NORMALISE);
+            return new Postcode(raw, null);
+        }
+    }
+
+    private String enrich(String area, List<String> degraded) {
+        try {
+            return regions.regionOf(area);
+        } catch (RuntimeException e) {
+            degraded.add(STEP_ENRICH);
+            return RegionDirectory.UNKNOWN;
+        }
+    }
+
+    private static Lead toFact(LeadInput input, Postcode postcode, String region) {
+        Contact contact = input.contact() == null ? new Contact(null, null, null) : input.contact();
+        return new Lead(input.id(), input.segment(), input.source(), input.receivedAt(), input.product(),
+                postcode.text(), postcode.area(), region, input.customerTier(), input.existingCustomer(),
+                input.contractType(), input.contractEndDate(), input.estimatedValue(), contact.name(),
+                contact.email(), contact.phone(), input.attributes());
+    }
+}

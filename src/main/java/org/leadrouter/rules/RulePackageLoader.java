@@ -1,0 +1,222 @@
+package org.leadrouter.rules;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
+import org.kie.internal.io.ResourceFactory;
+import org.leadrouter.facts.Lead;
+
+/**
+ * Compiles one segment folder (DRL files and decision tables) into a {@link SegmentRules}, or
+ * says precisely why it cannot: compile errors with file and line (and the sheet cell for a
+ * decision table), a missing {@code decision} global, or a missing catch-all.
+ *
+ * <p>Has no container dependencies so the analysts' check command can use it as the service does.
+ */
+public class RulePackageLoader {
+
+    private static final Pattern DRL_POSITION = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final Pattern TABLE_CELL = Pattern.compile("//\\s*rule values at ([A-Z]+)(\\d+)");
+
+    private final int maxFirings;
+
+    public RulePackageLoader(int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    public LoadResult load(String segment, Path dir) {
+        Map<String, byte[]> files;
+        try {
+            files = RuleFiles.read(dir);
+        } catch (RuntimeException e) {
+            return LoadResult.rejected(segment, segment + "@unreadable", List.of(), List.of(RuleProblem.ofSegment(e.getMessage())));
+        }
+        return compile(segment, files);
+    }
+
+    /** Compiles rule files given by name and content (the folder's files, or a candidate's). */
+    public LoadResult compile(String segment, Map<String, byte[]> files) {
+        String version = RuleSetVersion.of(segment, files);
+        List<String> names = List.copyOf(files.keySet());
+        if (files.isEmpty()) {
+            return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
+                    "no rule files (*.drl, *.drl.xlsx, *.xlsx, *.drl.csv) in segment folder " + segment)));
+        }
+        // The build runs on watcher and executor threads too; Drools resolves fact classes
+        // through the context class loader, which in the packaged jar is not the application's.
+        ClassLoader appLoader = Lead.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(appLoader);
+        try {
+            return build(segment, version, files, appLoader);
+        } catch (RuntimeException | LinkageError e) {
+            return LoadResult.rejected(segment, version, names,
+                    List.of(RuleProblem.ofSegment("rules could not be built: " + e)));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private LoadResult build(String segment, String version, Map<String, byte[]> files, ClassLoader appLoader) {
+        List<String> names = List.copyOf(files.keySet());
+        List<RuleProblem> problems = new ArrayList<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, appLoader));
+        Map<String, String> generatedDrl = new java.util.HashMap<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String name = file.getKey();
+            String drl;
+            try {
+                drl = toDrl(name, file.getValue());
+            } catch (RuntimeException e) {
+                problems.add(RuleProblem.inFile(name, "decision table cannot be read: " + messageOf(e)));
+                continue;
+            }
+            if (RuleFiles.kindOf(name) != RuleFiles.Kind.DRL) {
+                generatedDrl.put(name, drl);
+            }
+            builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(name), ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            problems.add(toProblem(error, generatedDrl));
+        }
+        if (!problems.isEmpty()) {
+            return LoadResult.rejected(segment, version, names, problems);
+        }
+
+        KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, appLoader);
+        // Drools 10.2.0 fails on str[...] constraints once they are jitted (incubator-kie-drools#6711);
+        // interpreted constraints are correct and fast enough for one lead at a time.
+        configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+        KieBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(segment, configuration);
+        ((org.drools.kiesession.rulebase.InternalKnowledgeBase) kieBase).addPackages(builder.getKnowledgePackages());
+
+        if (!declaresDecisionGlobal(kieBase)) {
+            return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
+                    "no file declares the result global: add 'global org.leadrouter.facts.Decision decision;'")));
+        }
+        int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        SegmentRules candidate = new SegmentRules(segment, version, Instant.now(), names, ruleCount, kieBase, maxFirings, null);
+        String fallbackQueue;
+        try {
+            fallbackQueue = catchAllQueue(candidate);
+        } catch (RuleExecutionException e) {
+            return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
+                    "the catch-all check failed: " + e.getMessage())));
+        }
+        if (fallbackQueue == null) {
+            return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
+                    "no catch-all rule: the lowest-salience routing rule must route every lead, e.g. "
+                            + "rule \"Catch-all\" salience -1000 when Lead() then decision.fallback(\"" + segment
+                            + "-general\", \"No specific rule matched\"); end")));
+        }
+        return LoadResult.loaded(new SegmentRules(segment, version, candidate.loadedAt(), names, ruleCount,
+                kieBase, maxFirings, fallbackQueue));
+    }
+
+    private static String toDrl(String name, byte[] content) {
+        RuleFiles.Kind kind = RuleFiles.kindOf(name);
+        if (kind == RuleFiles.Kind.DRL) {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+        InputType type = kind == RuleFiles.Kind.CSV ? InputType.CSV : InputType.XLS;
+        return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
+    }
+
+    /**
+     * The catch-all is the lowest-salience rule of the routing (MAIN) group. Running only that
+     * rule (and scoring) on a lead that carries nothing but its segment must route it; the queue
+     * it chooses is where the segment's leads go when its other rules fail at run time.
+     */
+    private static String catchAllQueue(SegmentRules rules) {
+        List<RuleImpl> routing = new ArrayList<>();
+        for (KiePackage pkg : rules.kieBase().getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleImpl impl = (RuleImpl) rule;
+                if (impl.isMainAgendaGroup()) {
+                    routing.add(impl);
+                }
+            }
+        }
+        if (routing.isEmpty()) {
+            return null;
+        }
+        int lowest = routing.stream().mapToInt(RuleImpl::getSalienceValue).min().orElseThrow();
+        Collection<String> catchAll = routing.stream().filter(r -> r.getSalienceValue() == lowest)
+                .map(RuleImpl::getName).toList();
+        Lead empty = new Lead("catch-all-check", rules.segment(), null, Instant.now(), null, null, null, null,
+                null, null, null, null, null, null, null, null, Map.of());
+        RuleOutcome outcome = rules.evaluate(empty, match -> {
+            RuleImpl rule = (RuleImpl) match.getRule();
+            return !rule.isMainAgendaGroup() || catchAll.contains(rule.getName());
+        });
+        return outcome.decision().isRouted() ? outcome.decision().getQueue() : null;
+    }
+
+    private static boolean declaresDecisionGlobal(KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> SegmentRules.DECISION_GLOBAL.equals(g.getName())
+                        && org.leadrouter.facts.Decision.class.getName().equals(g.getType()));
+    }
+
+    private static RuleProblem toProblem(KnowledgeBuilderError error, Map<String, String> generatedDrl) {
+        String file = error.getResource() == null ? null : error.getResource().getSourcePath();
+        String message = error.getMessage() == null ? "" : error.getMessage().trim();
+        int[] lines = error.getLines();
+        Integer line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null;
+        Integer column = null;
+        Matcher position = DRL_POSITION.matcher(message);
+        if (position.find()) {
+            line = line == null ? Integer.valueOf(position.group(1)) : line;
+            column = Integer.valueOf(position.group(2));
+        }
+        String drl = file == null ? null : generatedDrl.get(file);
+        if (drl != null) {
+            // The line is in DRL the table was turned into; analysts need the sheet's cell.
+            String cell = cellFor(drl, line);
+            return new RuleProblem(file, null, null, null, cell, message);
+        }
+        return new RuleProblem(file, line, column, null, null, message);
+    }
+
+    /** The spreadsheet cell of the rule row that holds the given line of generated DRL. */
+    static String cellFor(String drl, Integer line) {
+        String[] lines = drl.split("\n", -1);
+        int from = line == null ? lines.length : Math.min(line, lines.length);
+        for (int i = from - 1; i >= 0; i--) {
+            Matcher cell = TABLE_CELL.matcher(lines[i]);
+            if (cell.find()) {
+                return "row " + cell.group(2) + " (cell " + cell.group(1) + cell.group(2) + ")";
+            }
+        }
+        return null;
+    }
+
+    private static String messageOf(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,111 @@
+package org.leadrouter.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.leadrouter.facts.Decision;
+import org.leadrouter.facts.Lead;
+
+/**
+ * One compiled, immutable version of a segment's rule package. Every decision runs in a session
+ * of its own on this segment's KIE base, so segments and leads never share state, and a version
+ * that is being replaced finishes the decisions already running on it.
+ */
+public final class SegmentRules {
+
+    /** Scoring rules live in this agenda group and run before the routing rules (MAIN). */
+    public static final String SCORING_GROUP = "scoring";
+    /** The global every package declares: {@code global org.leadrouter.facts.Decision decision;}. */
+    public static final String DECISION_GLOBAL = "decision";
+
+    private final String segment;
+    private final String version;
+    private final Instant loadedAt;
+    private final List<String> files;
+    private final int ruleCount;
+    private final KieBase kieBase;
+    private final int maxFirings;
+    private final String fallbackQueue;
+
+    SegmentRules(String segment, String version, Instant loadedAt, List<String> files, int ruleCount,
+                 KieBase kieBase, int maxFirings, String fallbackQueue) {
+        this.segment = segment;
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.files = List.copyOf(files);
+        this.ruleCount = ruleCount;
+        this.kieBase = kieBase;
+        this.maxFirings = maxFirings;
+        this.fallbackQueue = fallbackQueue;
+    }
+
+    public RuleOutcome evaluate(Lead lead) {
+        return evaluate(lead, null);
+    }
+
+    /**
+     * Runs scoring then routing for one lead.
+     *
+     * @throws RuleExecutionException when a rule throws or the rules fire {@code maxFirings} times
+     */
+    RuleOutcome evaluate(Lead lead, AgendaFilter filter) {
+        Decision decision = new Decision();
+        List<String> fired = new ArrayList<>();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal(DECISION_GLOBAL, decision);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(lead);
+            session.getAgenda().getAgendaGroup(SCORING_GROUP).setFocus();
+            // First route wins: once a routing rule has routed the lead, the remaining routing
+            // (MAIN) matches are dropped unfired, so rulesFired names only rules that acted.
+            AgendaFilter routeOnce = match -> (filter == null || filter.accept(match))
+                    && !(decision.isRouted() && ((RuleImpl) match.getRule()).isMainAgendaGroup());
+            int count = session.fireAllRules(routeOnce, maxFirings);
+            if (count >= maxFirings) {
+                throw new RuleExecutionException("rules fired " + count + " times for one lead (limit "
+                        + maxFirings + "): a rule is probably re-triggering itself", null);
+            }
+        } catch (RuleExecutionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleExecutionException("rule failed: " + rootMessage(e), e);
+        } finally {
+            session.dispose();
+        }
+        return new RuleOutcome(decision, List.copyOf(fired));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String rule = e instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null
+                ? "'" + ce.getMatch().getRule().getName() + "' " : "";
+        return rule + text;
+    }
+
+    public String segment() { return segment; }
+    public String version() { return version; }
+    public Instant loadedAt() { return loadedAt; }
+    public List<String> files() { return files; }
+    public int ruleCount() { return ruleCount; }
+
+    /** The queue the segment's catch-all gives; where its leads go when its rules fail at run time. */
+    public String fallbackQueue() { return fallbackQueue; }
+
+    KieBase kieBase() { return kieBase; }
+}
