@@ -29,8 +29,13 @@ public class RegionDirectory {
     private final Map<String, String> regions;
     private final String unavailableBecause;
 
+    @jakarta.inject.Inject
     public RegionDirectory(RoutingConfig config) {
-        Optional<Path> file = config.enrichment().postcodeAreas();
+        this(config.enrichment().postcodeAreas());
+    }
+
+    /** From an operator's file, or the bundled reference when empty; for use outside the container too. */
+    public RegionDirectory(Optional<Path> file) {
         Map<String, String> loaded = null;
         String failure = null;
         try (InputStream in = file.isPresent() ? Files.newInputStream(file.get()) : RegionDirectory.class.getResourceAsStream(BUNDLED)) {

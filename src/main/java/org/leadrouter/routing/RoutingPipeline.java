@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.leadrouter.facts.Decision;
 import org.leadrouter.facts.Lead;
-import org.leadrouter.lead.Contact;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.rules.RuleExecutionException;
 import org.leadrouter.rules.RuleOutcome;
@@ -23,27 +22,25 @@ import org.leadrouter.rules.SegmentRules;
 @ApplicationScoped
 public class RoutingPipeline {
 
-    public static final String STEP_NORMALISE = "normalise";
-    public static final String STEP_ENRICH = "enrich";
     public static final String STEP_RULES = "rules";
 
     private static final Logger LOG = Logger.getLogger(RoutingPipeline.class);
 
     private final SegmentRegistry segments;
-    private final RegionDirectory regions;
+    private final LeadFacts facts;
     private final RoutingConfig config;
 
-    public RoutingPipeline(SegmentRegistry segments, RegionDirectory regions, RoutingConfig config) {
+    public RoutingPipeline(SegmentRegistry segments, LeadFacts facts, RoutingConfig config) {
         this.segments = segments;
-        this.regions = regions;
+        this.facts = facts;
         this.config = config;
     }
 
     public RouteDecision decide(LeadInput input) {
-        List<String> degraded = new ArrayList<>(2);
-        Postcode postcode = normalise(input.postcode(), degraded);
-        String region = enrich(postcode.area(), degraded);
-        Lead lead = toFact(input, postcode, region);
+        LeadFacts.Prepared prepared = facts.prepare(input);
+        Lead lead = prepared.lead();
+        String region = lead.getRegion();
+        List<String> degraded = new ArrayList<>(prepared.degraded());
 
         Optional<SegmentRules> rules = segments.active(input.segment());
         if (rules.isEmpty()) {
@@ -77,31 +74,5 @@ public class RoutingPipeline {
     private RouteDecision globalFallback(LeadInput input, String region, List<String> degraded, String why) {
         return new RouteDecision(input.id(), input.segment(), config.fallbackQueue(), 3, 0, Map.of(), true,
                 "global fallback: " + why, List.of(), null, region, List.copyOf(degraded), Instant.now());
-    }
-
-    private static Postcode normalise(String raw, List<String> degraded) {
-        try {
-            return Postcode.normalise(raw);
-        } catch (RuntimeException e) {
-            degraded.add(STEP_NORMALISE);
-            return new Postcode(raw, null);
-        }
-    }
-
-    private String enrich(String area, List<String> degraded) {
-        try {
-            return regions.regionOf(area);
-        } catch (RuntimeException e) {
-            degraded.add(STEP_ENRICH);
-            return RegionDirectory.UNKNOWN;
-        }
-    }
-
-    private static Lead toFact(LeadInput input, Postcode postcode, String region) {
-        Contact contact = input.contact() == null ? new Contact(null, null, null) : input.contact();
-        return new Lead(input.id(), input.segment(), input.source(), input.receivedAt(), input.product(),
-                postcode.text(), postcode.area(), region, input.customerTier(), input.existingCustomer(),
-                input.contractType(), input.contractEndDate(), input.estimatedValue(), contact.name(),
-                contact.email(), contact.phone(), input.attributes());
     }
 }
