@@ -124,8 +124,10 @@ public class RulePackageLoader {
         try {
             fallbackQueue = catchAllQueue(candidate);
         } catch (RuleExecutionException e) {
+            // Usually a condition on a field the lead may lack, e.g. str[startsWith] on a null postcode.
             return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
-                    "the catch-all check failed: " + e.getMessage())));
+                    "the rules fail on a lead that has no data (" + e.getMessage() + "): guard conditions on "
+                            + "fields that may be missing, e.g. Lead(postcode != null, postcode str[startsWith] \"SW\")")));
         }
         if (fallbackQueue == null) {
             return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(

@@ -9,6 +9,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.AgendaGroup;
 import org.leadrouter.facts.Decision;
 import org.leadrouter.facts.Lead;
 
@@ -67,7 +68,10 @@ public final class SegmentRules {
                 }
             });
             session.insert(lead);
-            session.getAgenda().getAgendaGroup(SCORING_GROUP).setFocus();
+            AgendaGroup scoring = session.getAgenda().getAgendaGroup(SCORING_GROUP);
+            if (scoring != null) {
+                scoring.setFocus();
+            }
             // First route wins: once a routing rule has routed the lead, the remaining routing
             // (MAIN) matches are dropped unfired, so rulesFired names only rules that acted.
             AgendaFilter routeOnce = match -> (filter == null || filter.accept(match))
