@@ -2,7 +2,9 @@ package org.leadrouter.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ public class LeadParser {
     static final int MAX_ID_LENGTH = 128;
     static final int MAX_TEXT_LENGTH = 1024;
 
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
     private final Supplier<Instant> clock;
 
     @jakarta.inject.Inject
@@ -42,7 +44,8 @@ public class LeadParser {
     }
 
     LeadParser(ObjectMapper mapper, Supplier<Instant> clock) {
-        this.mapper = mapper;
+        // Money arrives as JSON numbers; doubles would turn 1250.50 into 1250.5 and worse.
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.clock = clock;
     }
 
@@ -57,7 +60,7 @@ public class LeadParser {
         }
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = reader.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
