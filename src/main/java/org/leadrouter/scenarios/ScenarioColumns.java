@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ final class ScenarioColumns {
             }
         }
         return new ScenarioColumns(file, segment, defaultReceivedAt, new LeadParser(new ObjectMapper()),
-                List.copyOf(columns), List.copyOf(problems));
+                Collections.unmodifiableList(columns), List.copyOf(problems));
     }
 
     /** What is wrong with the header itself; a file with any of these has no usable rows. */
