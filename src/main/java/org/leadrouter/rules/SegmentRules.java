@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -107,6 +108,15 @@ public final class SegmentRules {
     public Instant loadedAt() { return loadedAt; }
     public List<String> files() { return files; }
     public int ruleCount() { return ruleCount; }
+
+    /** Every rule of the package, scoring and routing, by name; what scenario coverage is measured against. */
+    public List<String> ruleNames() {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .map(Rule::getName)
+                .sorted()
+                .toList();
+    }
 
     /** The queue the segment's catch-all gives; where its leads go when its rules fail at run time. */
     public String fallbackQueue() { return fallbackQueue; }
