@@ -33,11 +33,19 @@ public class LeadFacts {
         Postcode postcode = normalise(input.postcode(), degraded);
         String region = enrich(postcode.area(), degraded);
         Contact contact = input.contact() == null ? new Contact(null, null, null) : input.contact();
-        Lead lead = new Lead(input.id(), input.segment(), input.source(), input.receivedAt(), input.product(),
-                postcode.text(), postcode.area(), region, input.customerTier(), input.existingCustomer(),
-                input.contractType(), input.contractEndDate(), input.estimatedValue(), contact.name(),
+        Lead lead = new Lead(input.id(), input.segment(), code(input.source()), input.receivedAt(), code(input.product()),
+                postcode.text(), postcode.area(), region, code(input.customerTier()), input.existingCustomer(),
+                code(input.contractType()), input.contractEndDate(), input.estimatedValue(), contact.name(),
                 contact.email(), contact.phone(), input.attributes());
         return new Prepared(lead, degraded);
+    }
+
+    /**
+     * Codes that callers spell as they like ("Motor", "GOLD", "SIM-Only") reach the rules
+     * lower-cased, so an analyst compares with one spelling: product == "motor".
+     */
+    private static String code(String value) {
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Postcode normalise(String raw, List<String> degraded) {
