@@ -12,16 +12,26 @@ public record SegmentStatus(
         List<String> files,
         int ruleCount,
         String fallbackQueue,
-        RejectedAttempt lastRejected) {
+        List<GateResult> gates,
+        RejectedAttempt lastRejected,
+        List<Version> history) {
 
     public enum Status {
         /** Rules are loaded and deciding leads. */
         ACTIVE,
-        /** No version of the rules ever compiled; leads get the global fallback route. */
+        /** No version of the rules ever passed the gates; leads get the global fallback route. */
         FAILED
     }
 
-    /** The last version that failed to load, with every error, kept until a later load succeeds. */
-    public record RejectedAttempt(String version, Instant at, List<String> files, List<RuleProblem> errors) {
+    /** A good version kept in memory, newest first; the first is the active one. */
+    public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates) {
+    }
+
+    /**
+     * The last version that was turned down, with the gate that did it and every error; kept
+     * until the folder holds a good version again.
+     */
+    public record RejectedAttempt(String version, Instant at, List<String> files, String rejectedBy,
+                                  List<RuleProblem> errors, List<GateResult> gates) {
     }
 }
