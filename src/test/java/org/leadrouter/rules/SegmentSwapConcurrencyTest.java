@@ -25,7 +25,7 @@ import org.leadrouter.facts.Lead;
 class SegmentSwapConcurrencyTest {
 
     private static final int DECIDERS = 3;
-    private static final int RELOADS = 30;
+    private static final int RELOADS = 12;
 
     @TempDir
     Path root;
