@@ -30,7 +30,9 @@ public record ReloadOutcome(
         /** The folder is gone: the segment is forgotten and its leads get the global fallback. */
         RETIRED,
         /** The previous good version kept in memory is active again. */
-        ROLLED_BACK
+        ROLLED_BACK,
+        /** The folder holds a version that was rolled back; it stays out until the files change. */
+        WITHHELD
     }
 
     public ReloadOutcome {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public class SegmentRegistry {
 
     private final Path root;
     private final RulePackageLoader loader;
-    private final List<PromotionGate> gates;
+    private final PromotionGates gates;
     private final int historySize;
     private final ConcurrentMap<String, SegmentState> segments = new ConcurrentHashMap<>();
     private final Object changes = new Object();
@@ -56,8 +55,7 @@ public class SegmentRegistry {
     public SegmentRegistry(RulesConfig config, List<PromotionGate> gates) {
         this.root = config.dir().toAbsolutePath().normalize();
         this.loader = new RulePackageLoader(config.maxFirings());
-        this.gates = gates.stream().sorted(Comparator.comparingInt(PromotionGate::order)
-                .thenComparing(PromotionGate::name)).toList();
+        this.gates = new PromotionGates(gates);
         this.historySize = Math.max(1, config.historySize());
     }
 
@@ -117,23 +115,25 @@ public class SegmentRegistry {
             } catch (RuntimeException e) {
                 return reject(LoadResult.unreadable(segment, e), ReloadOutcome.COMPILE_GATE, List.of());
             }
-            if (active.isPresent() && active.get().version().equals(RuleSetVersion.of(segment, files))) {
+            String version = RuleSetVersion.of(segment, files);
+            if (active.isPresent() && active.get().version().equals(version)) {
                 segments.computeIfPresent(segment, (name, state) -> state.withoutRejection());
                 return outcome(segment, ReloadOutcome.Result.UNCHANGED, null, null, List.of(), List.of());
+            }
+            SegmentState current = segments.get(segment);
+            if (current != null && current.rolledBack().contains(version)) {
+                return outcome(segment, ReloadOutcome.Result.WITHHELD, null, version, List.of(), List.of());
             }
             LoadResult compiled = loader.compile(segment, files);
             if (!compiled.ok()) {
                 return reject(compiled, ReloadOutcome.COMPILE_GATE, List.of());
             }
-            List<GateResult> results = new ArrayList<>();
-            for (PromotionGate gate : gates) {
-                GateResult result = check(gate, segment, folder, compiled.rules(), active);
-                results.add(result);
-                if (!result.passed()) {
-                    return reject(compiled, gate.name(), results);
-                }
+            PromotionGates.Run gated = gates.run(segment, folder, compiled.rules(), active);
+            List<GateResult> results = gated.results();
+            if (!gated.passed()) {
+                return reject(compiled, gated.failure().orElseThrow().gate(), results);
             }
-            Promoted promoted = new Promoted(compiled.rules(), List.copyOf(results));
+            Promoted promoted = new Promoted(compiled.rules(), results);
             segments.compute(segment, (name, state) -> (state == null ? SegmentState.EMPTY : state).promote(promoted, historySize));
             LOG.infof("segment %s: loaded %s (%d rules from %s)", segment, compiled.version(),
                     compiled.rules().ruleCount(), compiled.files());
@@ -143,7 +143,8 @@ public class SegmentRegistry {
 
     /**
      * Makes the previous good version kept in memory active again, dropping the current one.
-     * Empty when the segment is unknown or has no earlier good version.
+     * The dropped version is withheld: reloading the same files does not bring it back, only a
+     * change to them does. Empty when the segment is unknown or has no earlier good version.
      */
     public Optional<ReloadOutcome> rollback(String segment) {
         synchronized (changes) {
@@ -207,19 +208,6 @@ public class SegmentRegistry {
         return new ReloadOutcome(segment, result, activeVersion, candidate, rejectedBy, errors, results);
     }
 
-    /** A gate that throws is a failed gate, never a failed reload thread. */
-    private static GateResult check(PromotionGate gate, String segment, Path folder, SegmentRules candidate,
-                                    Optional<SegmentRules> active) {
-        try {
-            GateResult result = AppClassLoader.run(() -> gate.check(segment, folder, candidate, active));
-            return result != null ? result : GateResult.fail(gate.name(),
-                    List.of(RuleProblem.ofSegment("gate " + gate.name() + " gave no answer")));
-        } catch (RuntimeException | LinkageError e) {
-            LOG.errorf(e, "segment %s: gate %s failed to run", segment, gate.name());
-            return GateResult.fail(gate.name(), List.of(RuleProblem.ofSegment("gate " + gate.name() + " could not run: " + e)));
-        }
-    }
-
     private List<String> segmentFolders() {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -242,8 +230,8 @@ public class SegmentRegistry {
     }
 
     /** Immutable, so a status or decision never sees a half-updated segment. */
-    private record SegmentState(List<Promoted> good, SegmentStatus.RejectedAttempt lastRejected) {
-        static final SegmentState EMPTY = new SegmentState(List.of(), null);
+    private record SegmentState(List<Promoted> good, SegmentStatus.RejectedAttempt lastRejected, Set<String> rolledBack) {
+        static final SegmentState EMPTY = new SegmentState(List.of(), null, Set.of());
 
         SegmentRules active() {
             return good.isEmpty() ? null : good.get(0).rules();
@@ -253,30 +241,33 @@ public class SegmentRegistry {
             List<Promoted> versions = new ArrayList<>();
             versions.add(version);
             good.stream().filter(p -> !p.rules().version().equals(version.rules().version())).forEach(versions::add);
-            return new SegmentState(List.copyOf(versions.subList(0, Math.min(keep, versions.size()))), null);
+            return new SegmentState(List.copyOf(versions.subList(0, Math.min(keep, versions.size()))), null, Set.of());
         }
 
         SegmentState reject(SegmentStatus.RejectedAttempt attempt) {
-            return new SegmentState(good, attempt);
+            return new SegmentState(good, attempt, rolledBack);
         }
 
         SegmentState withoutRejection() {
-            return new SegmentState(good, null);
+            return new SegmentState(good, null, rolledBack);
         }
 
         SegmentState rollBack() {
-            return new SegmentState(List.copyOf(good.subList(1, good.size())), lastRejected);
+            Set<String> withdrawn = new TreeSet<>(rolledBack);
+            withdrawn.add(active().version());
+            return new SegmentState(List.copyOf(good.subList(1, good.size())), lastRejected, Set.copyOf(withdrawn));
         }
 
         SegmentStatus status(String name) {
             List<SegmentStatus.Version> history = good.stream().map(Promoted::describe).toList();
             if (good.isEmpty()) {
                 return new SegmentStatus(name, SegmentStatus.Status.FAILED, null, null, List.of(), 0, null,
-                        List.of(), lastRejected, history);
+                        List.of(), lastRejected, history, List.copyOf(new TreeSet<>(rolledBack)));
             }
             SegmentRules active = active();
             return new SegmentStatus(name, SegmentStatus.Status.ACTIVE, active.version(), active.loadedAt(),
-                    active.files(), active.ruleCount(), active.fallbackQueue(), good.get(0).gates(), lastRejected, history);
+                    active.files(), active.ruleCount(), active.fallbackQueue(), good.get(0).gates(), lastRejected, history,
+                    List.copyOf(new TreeSet<>(rolledBack)));
         }
     }
 }

@@ -3,7 +3,11 @@ package org.leadrouter.rules;
 import java.time.Instant;
 import java.util.List;
 
-/** A segment as operators and analysts see it at {@code GET /segments}. */
+/**
+ * A segment as operators and analysts see it at {@code GET /segments}: the active version, the
+ * good versions kept for rollback, the last rejected attempt, and the versions rolled back
+ * (which are not loaded again until their files change).
+ */
 public record SegmentStatus(
         String name,
         Status status,
@@ -14,7 +18,8 @@ public record SegmentStatus(
         String fallbackQueue,
         List<GateResult> gates,
         RejectedAttempt lastRejected,
-        List<Version> history) {
+        List<Version> history,
+        List<String> rolledBack) {
 
     public enum Status {
         /** Rules are loaded and deciding leads. */

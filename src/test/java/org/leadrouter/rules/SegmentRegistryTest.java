@@ -146,6 +146,24 @@ class SegmentRegistryTest {
     }
 
     @Test
+    void rolledBackVersionIsNotReloadedFromTheSameFilesOnlyFromChangedOnes() {
+        SegmentRegistry registry = registry(List.of());
+        String v1 = load(registry, TestRulePackages.routingTo("q1", 1)).activeVersion();
+        String v2 = load(registry, TestRulePackages.routingTo("q2", 1)).activeVersion();
+        registry.rollback("seg").orElseThrow();
+
+        ReloadOutcome same = registry.reload("seg");
+
+        assertEquals(ReloadOutcome.Result.WITHHELD, same.result());
+        assertEquals(v1, same.activeVersion());
+        assertEquals(v2, same.candidateVersion());
+        assertEquals(List.of(v2), registry.status("seg").orElseThrow().rolledBack());
+        ReloadOutcome changed = load(registry, TestRulePackages.routingTo("q3", 1));
+        assertEquals(ReloadOutcome.Result.PROMOTED, changed.result());
+        assertEquals(List.of(), registry.status("seg").orElseThrow().rolledBack());
+    }
+
+    @Test
     void removedFolderRetiresTheSegment() throws IOException {
         SegmentRegistry registry = registry(List.of());
         load(registry, TestRulePackages.routingTo("q", 1));
