@@ -17,6 +17,11 @@ public record LoadResult(String segment, String version, List<String> files, Seg
         return new LoadResult(segment, version, List.copyOf(files), null, List.copyOf(problems));
     }
 
+    /** The folder could not even be listed or read; there is no content to name a version by. */
+    public static LoadResult unreadable(String segment, RuntimeException e) {
+        return rejected(segment, segment + "@unreadable", List.of(), List.of(RuleProblem.ofSegment(e.getMessage())));
+    }
+
     public boolean ok() {
         return rules != null;
     }

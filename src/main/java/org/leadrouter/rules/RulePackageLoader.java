@@ -1,18 +1,14 @@
 package org.leadrouter.rules;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.decisiontable.InputType;
-import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
@@ -21,7 +17,6 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
@@ -36,9 +31,6 @@ import org.leadrouter.facts.Lead;
  */
 public class RulePackageLoader {
 
-    private static final Pattern DRL_POSITION = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
-    private static final Pattern TABLE_CELL = Pattern.compile("//\\s*rule values at ([A-Z]+)(\\d+)");
-
     private final int maxFirings;
 
     public RulePackageLoader(int maxFirings) {
@@ -50,7 +42,7 @@ public class RulePackageLoader {
         try {
             files = RuleFiles.read(dir);
         } catch (RuntimeException e) {
-            return LoadResult.rejected(segment, segment + "@unreadable", List.of(), List.of(RuleProblem.ofSegment(e.getMessage())));
+            return LoadResult.unreadable(segment, e);
         }
         return compile(segment, files);
     }
@@ -63,46 +55,45 @@ public class RulePackageLoader {
             return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
                     "no rule files (*.drl, *.drl.xlsx, *.xlsx, *.drl.csv) in segment folder " + segment)));
         }
-        // The build runs on watcher and executor threads too; Drools resolves fact classes
-        // through the context class loader, which in the packaged jar is not the application's.
-        ClassLoader appLoader = Lead.class.getClassLoader();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(appLoader);
         try {
-            return build(segment, version, files, appLoader);
+            return AppClassLoader.run(() -> build(segment, version, files));
         } catch (RuntimeException | LinkageError e) {
             return LoadResult.rejected(segment, version, names,
                     List.of(RuleProblem.ofSegment("rules could not be built: " + e)));
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 
-    private LoadResult build(String segment, String version, Map<String, byte[]> files, ClassLoader appLoader) {
+    private LoadResult build(String segment, String version, Map<String, byte[]> files) {
+        ClassLoader appLoader = AppClassLoader.get();
         List<String> names = List.copyOf(files.keySet());
         List<RuleProblem> problems = new ArrayList<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, appLoader));
-        Map<String, String> generatedDrl = new java.util.HashMap<>();
+        Map<String, String> drlByFile = new HashMap<>();
+        Map<String, DecisionTableSource> tables = new HashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
+            RuleFiles.Kind kind = RuleFiles.kindOf(name);
             String drl;
-            try {
-                drl = toDrl(name, file.getValue());
-            } catch (RuntimeException e) {
-                problems.add(RuleProblem.inFile(name, "decision table cannot be read: " + messageOf(e)));
-                continue;
+            if (kind == RuleFiles.Kind.DRL) {
+                drl = new String(file.getValue(), StandardCharsets.UTF_8);
+            } else {
+                DecisionTableSource table;
+                try {
+                    table = DecisionTableSource.compile(name, kind, file.getValue());
+                } catch (RuntimeException e) {
+                    problems.add(RuleProblem.inFile(name, "decision table cannot be read: " + messageOf(e)));
+                    continue;
+                }
+                tables.put(name, table);
+                problems.addAll(table.ignoredSheetProblems());
+                drl = table.drl();
             }
-            if (RuleFiles.kindOf(name) != RuleFiles.Kind.DRL) {
-                generatedDrl.put(name, drl);
-            }
+            drlByFile.put(name, drl);
             builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(name), ResourceType.DRL);
         }
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            problems.add(toProblem(error, generatedDrl));
-        }
+        problems.addAll(BuildErrors.toProblems(builder.getErrors(), drlByFile, tables));
         if (!problems.isEmpty()) {
             return LoadResult.rejected(segment, version, names, problems);
         }
@@ -137,15 +128,6 @@ public class RulePackageLoader {
         }
         return LoadResult.loaded(new SegmentRules(segment, version, candidate.loadedAt(), names, ruleCount,
                 kieBase, maxFirings, fallbackQueue));
-    }
-
-    private static String toDrl(String name, byte[] content) {
-        RuleFiles.Kind kind = RuleFiles.kindOf(name);
-        if (kind == RuleFiles.Kind.DRL) {
-            return new String(content, StandardCharsets.UTF_8);
-        }
-        InputType type = kind == RuleFiles.Kind.CSV ? InputType.CSV : InputType.XLS;
-        return new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), type);
     }
 
     /**
@@ -183,39 +165,6 @@ public class RulePackageLoader {
                 .flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> SegmentRules.DECISION_GLOBAL.equals(g.getName())
                         && org.leadrouter.facts.Decision.class.getName().equals(g.getType()));
-    }
-
-    private static RuleProblem toProblem(KnowledgeBuilderError error, Map<String, String> generatedDrl) {
-        String file = error.getResource() == null ? null : error.getResource().getSourcePath();
-        String message = error.getMessage() == null ? "" : error.getMessage().trim();
-        int[] lines = error.getLines();
-        Integer line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null;
-        Integer column = null;
-        Matcher position = DRL_POSITION.matcher(message);
-        if (position.find()) {
-            line = line == null ? Integer.valueOf(position.group(1)) : line;
-            column = Integer.valueOf(position.group(2));
-        }
-        String drl = file == null ? null : generatedDrl.get(file);
-        if (drl != null) {
-            // The line is in DRL the table was turned into; analysts need the sheet's cell.
-            String cell = cellFor(drl, line);
-            return new RuleProblem(file, null, null, null, cell, message);
-        }
-        return new RuleProblem(file, line, column, null, null, message);
-    }
-
-    /** The spreadsheet cell of the rule row that holds the given line of generated DRL. */
-    static String cellFor(String drl, Integer line) {
-        String[] lines = drl.split("\n", -1);
-        int from = line == null ? lines.length : Math.min(line, lines.length);
-        for (int i = from - 1; i >= 0; i--) {
-            Matcher cell = TABLE_CELL.matcher(lines[i]);
-            if (cell.find()) {
-                return "row " + cell.group(2) + " (cell " + cell.group(1) + cell.group(2) + ")";
-            }
-        }
-        return null;
     }
 
     private static String messageOf(Throwable e) {

@@ -3,6 +3,7 @@ package org.leadrouter.rules;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "leadrouter.rules")
 public interface RulesConfig {
@@ -14,4 +15,16 @@ public interface RulesConfig {
     /** Rule firings allowed for one lead before it counts as a runaway rule set. */
     @WithDefault("1000")
     int maxFirings();
+
+    /** Whether saved changes under the rules root are loaded without a restart. */
+    @WithDefault("true")
+    boolean watch();
+
+    /** How long a segment's folder must be quiet before it is reloaded; editors save in bursts. */
+    @WithDefault("300ms")
+    Duration debounce();
+
+    /** Good versions kept in memory per segment (the active one included), for rollback. */
+    @WithDefault("5")
+    int historySize();
 }

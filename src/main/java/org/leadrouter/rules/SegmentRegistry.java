@@ -3,41 +3,64 @@ package org.leadrouter.rules;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The segments the service knows and the rules each one decides with. A segment's active rules
- * are replaced in one reference swap, so a decision uses one complete version from start to end
- * and a segment's failure never touches another segment.
+ * The segments the service knows and the rules each one decides with.
+ *
+ * <p>A segment's active rules are replaced in one reference swap, only after the new version has
+ * compiled and passed every {@link PromotionGate}: a decision uses one complete version from
+ * start to end, a version that fails keeps the last good one deciding, and one segment's reload
+ * never touches another. Reloads, retirements and rollbacks are serialised; reading the active
+ * rules never waits for them.
  */
 @ApplicationScoped
 public class SegmentRegistry {
 
     private static final Logger LOG = Logger.getLogger(SegmentRegistry.class);
+    /** A segment is one folder name; a separator could point outside the rules root. */
+    private static final Pattern SEGMENT_NAME = Pattern.compile("[^/\\\\\\x00]+");
 
-    private final RulesConfig config;
+    private final Path root;
     private final RulePackageLoader loader;
+    private final PromotionGates gates;
+    private final int historySize;
     private final ConcurrentMap<String, SegmentState> segments = new ConcurrentHashMap<>();
+    private final Object changes = new Object();
     private volatile boolean started;
 
-    public SegmentRegistry(RulesConfig config) {
-        this.config = config;
+    @Inject
+    public SegmentRegistry(RulesConfig config, @Any Instance<PromotionGate> gates) {
+        this(config, gates.stream().toList());
+    }
+
+    public SegmentRegistry(RulesConfig config, List<PromotionGate> gates) {
+        this.root = config.dir().toAbsolutePath().normalize();
         this.loader = new RulePackageLoader(config.maxFirings());
+        this.gates = new PromotionGates(gates);
+        this.historySize = Math.max(1, config.historySize());
     }
 
     void onStart(@Observes StartupEvent event) {
-        loadAll();
+        reloadAll();
         started = true;
     }
 
@@ -47,46 +70,95 @@ public class SegmentRegistry {
     }
 
     public Path rulesRoot() {
-        return config.dir().toAbsolutePath().normalize();
+        return root;
     }
 
-    /** Loads every segment folder under the rules root; returns each segment's outcome. */
-    public List<LoadResult> loadAll() {
-        Path root = rulesRoot();
-        if (!Files.isDirectory(root)) {
-            LOG.errorf("rules folder %s does not exist: every lead will get the global fallback route", root);
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory)
-                    .filter(dir -> !RuleFiles.isIgnored(dir.getFileName().toString()))
-                    .sorted()
-                    .map(dir -> reload(dir.getFileName().toString()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list rules folder " + root, e);
+    /** Whether the rules root has a folder for this segment (a name that cannot be a segment has none). */
+    public boolean hasFolder(String segment) {
+        return isSegmentName(segment) && Files.isDirectory(root.resolve(segment));
+    }
+
+    public static boolean isSegmentName(String name) {
+        return name != null && SEGMENT_NAME.matcher(name).matches() && !RuleFiles.isIgnored(name);
+    }
+
+    /**
+     * Brings every segment in line with the rules root: folders are (re)loaded, and segments whose
+     * folder is gone are retired.
+     */
+    public List<ReloadOutcome> reloadAll() {
+        synchronized (changes) {
+            if (!Files.isDirectory(root)) {
+                LOG.errorf("rules folder %s does not exist: every lead will get the global fallback route", root);
+            }
+            Set<String> names = new TreeSet<>(segmentFolders());
+            names.addAll(segments.keySet());
+            return names.stream().map(this::reload).toList();
         }
     }
 
     /**
-     * Compiles a segment's folder and, if it is good, makes it the segment's active rules. A
-     * version that fails keeps the last good one active and is recorded as the last rejected.
+     * Compiles a segment's folder and, if it passes every gate, makes it the segment's active
+     * rules. A folder that holds the active version already is left alone; a missing folder
+     * retires the segment.
      */
-    public LoadResult reload(String segment) {
-        Path dir = rulesRoot().resolve(segment);
-        LoadResult result = loader.load(segment, dir);
-        segments.compute(segment, (name, state) -> {
-            SegmentState current = state == null ? SegmentState.EMPTY : state;
-            return result.ok() ? current.activate(result.rules()) : current.reject(result, Instant.now());
-        });
-        if (result.ok()) {
-            LOG.infof("segment %s: loaded %s (%d rules from %s)", segment, result.version(),
-                    result.rules().ruleCount(), result.files());
-        } else {
-            LOG.errorf("segment %s: version %s rejected: %s", segment, result.version(),
-                    String.join("; ", result.problems().stream().map(RuleProblem::describe).toList()));
+    public ReloadOutcome reload(String segment) {
+        synchronized (changes) {
+            if (!hasFolder(segment)) {
+                return retire(segment);
+            }
+            Path folder = root.resolve(segment);
+            Optional<SegmentRules> active = active(segment);
+            Map<String, byte[]> files;
+            try {
+                files = RuleFiles.read(folder);
+            } catch (RuntimeException e) {
+                return reject(LoadResult.unreadable(segment, e), ReloadOutcome.COMPILE_GATE, List.of());
+            }
+            String version = RuleSetVersion.of(segment, files);
+            if (active.isPresent() && active.get().version().equals(version)) {
+                segments.computeIfPresent(segment, (name, state) -> state.withoutRejection());
+                return outcome(segment, ReloadOutcome.Result.UNCHANGED, null, null, List.of(), List.of());
+            }
+            SegmentState current = segments.get(segment);
+            if (current != null && current.rolledBack().contains(version)) {
+                return outcome(segment, ReloadOutcome.Result.WITHHELD, null, version, List.of(), List.of());
+            }
+            LoadResult compiled = loader.compile(segment, files);
+            if (!compiled.ok()) {
+                return reject(compiled, ReloadOutcome.COMPILE_GATE, List.of());
+            }
+            PromotionGates.Run gated = gates.run(segment, folder, compiled.rules(), active);
+            List<GateResult> results = gated.results();
+            if (!gated.passed()) {
+                return reject(compiled, gated.failure().orElseThrow().gate(), results);
+            }
+            Promoted promoted = new Promoted(compiled.rules(), results);
+            segments.compute(segment, (name, state) -> (state == null ? SegmentState.EMPTY : state).promote(promoted, historySize));
+            LOG.infof("segment %s: loaded %s (%d rules from %s)", segment, compiled.version(),
+                    compiled.rules().ruleCount(), compiled.files());
+            return outcome(segment, ReloadOutcome.Result.PROMOTED, null, compiled.version(), List.of(), results);
         }
-        return result;
+    }
+
+    /**
+     * Makes the previous good version kept in memory active again, dropping the current one.
+     * The dropped version is withheld: reloading the same files does not bring it back, only a
+     * change to them does. Empty when the segment is unknown or has no earlier good version.
+     */
+    public Optional<ReloadOutcome> rollback(String segment) {
+        synchronized (changes) {
+            SegmentState state = segment == null ? null : segments.get(segment);
+            if (state == null || state.good().size() < 2) {
+                return Optional.empty();
+            }
+            SegmentState rolledBack = state.rollBack();
+            segments.put(segment, rolledBack);
+            LOG.warnf("segment %s: rolled back from %s to %s", segment, state.active().version(),
+                    rolledBack.active().version());
+            return Optional.of(outcome(segment, ReloadOutcome.Result.ROLLED_BACK, null, state.active().version(),
+                    List.of(), rolledBack.good().get(0).gates()));
+        }
     }
 
     /** The rules deciding this segment's leads now, if it has any. */
@@ -101,33 +173,101 @@ public class SegmentRegistry {
 
     public List<SegmentStatus> statuses() {
         return segments.entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getValue().status(e.getKey()))
                 .toList();
     }
 
     public Optional<SegmentStatus> status(String segment) {
-        SegmentState state = segments.get(segment);
+        SegmentState state = segment == null ? null : segments.get(segment);
         return state == null ? Optional.empty() : Optional.of(state.status(segment));
     }
 
-    private record SegmentState(SegmentRules active, SegmentStatus.RejectedAttempt lastRejected) {
-        static final SegmentState EMPTY = new SegmentState(null, null);
+    private ReloadOutcome retire(String segment) {
+        SegmentState removed = segment == null ? null : segments.remove(segment);
+        if (removed != null) {
+            LOG.warnf("segment %s: folder removed; segment retired, its leads get the global fallback route", segment);
+        }
+        return outcome(segment, ReloadOutcome.Result.RETIRED, null, null, List.of(), List.of());
+    }
 
-        SegmentState activate(SegmentRules rules) {
-            return new SegmentState(rules, null);
+    private ReloadOutcome reject(LoadResult candidate, String gate, List<GateResult> results) {
+        String segment = candidate.segment();
+        List<RuleProblem> errors = results.isEmpty() ? candidate.problems() : results.get(results.size() - 1).problems();
+        SegmentStatus.RejectedAttempt attempt = new SegmentStatus.RejectedAttempt(candidate.version(), Instant.now(),
+                candidate.files(), gate, errors, results);
+        segments.compute(segment, (name, state) -> (state == null ? SegmentState.EMPTY : state).reject(attempt));
+        LOG.errorf("segment %s: version %s rejected by %s: %s", segment, candidate.version(), gate,
+                String.join("; ", errors.stream().map(RuleProblem::describe).toList()));
+        return outcome(segment, ReloadOutcome.Result.REJECTED, gate, candidate.version(), errors, results);
+    }
+
+    private ReloadOutcome outcome(String segment, ReloadOutcome.Result result, String rejectedBy, String candidate,
+                                  List<RuleProblem> errors, List<GateResult> results) {
+        String activeVersion = active(segment).map(SegmentRules::version).orElse(null);
+        return new ReloadOutcome(segment, result, activeVersion, candidate, rejectedBy, errors, results);
+    }
+
+    private List<String> segmentFolders() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .filter(SegmentRegistry::isSegmentName)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rules folder " + root, e);
+        }
+    }
+
+    /** A version that passed every gate, with what the gates reported about it. */
+    private record Promoted(SegmentRules rules, List<GateResult> gates) {
+        SegmentStatus.Version describe() {
+            return new SegmentStatus.Version(rules.version(), rules.loadedAt(), rules.files(), rules.ruleCount(), gates);
+        }
+    }
+
+    /** Immutable, so a status or decision never sees a half-updated segment. */
+    private record SegmentState(List<Promoted> good, SegmentStatus.RejectedAttempt lastRejected, Set<String> rolledBack) {
+        static final SegmentState EMPTY = new SegmentState(List.of(), null, Set.of());
+
+        SegmentRules active() {
+            return good.isEmpty() ? null : good.get(0).rules();
         }
 
-        SegmentState reject(LoadResult result, Instant at) {
-            return new SegmentState(active, new SegmentStatus.RejectedAttempt(result.version(), at, result.files(), result.problems()));
+        SegmentState promote(Promoted version, int keep) {
+            List<Promoted> versions = new ArrayList<>();
+            versions.add(version);
+            good.stream().filter(p -> !p.rules().version().equals(version.rules().version())).forEach(versions::add);
+            return new SegmentState(List.copyOf(versions.subList(0, Math.min(keep, versions.size()))), null, Set.of());
+        }
+
+        SegmentState reject(SegmentStatus.RejectedAttempt attempt) {
+            return new SegmentState(good, attempt, rolledBack);
+        }
+
+        SegmentState withoutRejection() {
+            return new SegmentState(good, null, rolledBack);
+        }
+
+        SegmentState rollBack() {
+            Set<String> withdrawn = new TreeSet<>(rolledBack);
+            withdrawn.add(active().version());
+            return new SegmentState(List.copyOf(good.subList(1, good.size())), lastRejected, Set.copyOf(withdrawn));
         }
 
         SegmentStatus status(String name) {
-            if (active == null) {
-                return new SegmentStatus(name, SegmentStatus.Status.FAILED, null, null, List.of(), 0, null, lastRejected);
+            List<SegmentStatus.Version> history = good.stream().map(Promoted::describe).toList();
+            if (good.isEmpty()) {
+                return new SegmentStatus(name, SegmentStatus.Status.FAILED, null, null, List.of(), 0, null,
+                        List.of(), lastRejected, history, List.copyOf(new TreeSet<>(rolledBack)));
             }
+            SegmentRules active = active();
             return new SegmentStatus(name, SegmentStatus.Status.ACTIVE, active.version(), active.loadedAt(),
-                    active.files(), active.ruleCount(), active.fallbackQueue(), lastRejected);
+                    active.files(), active.ruleCount(), active.fallbackQueue(), good.get(0).gates(), lastRejected, history,
+                    List.copyOf(new TreeSet<>(rolledBack)));
         }
     }
 }

@@ -1,13 +1,21 @@
 package org.leadrouter.rules;
 
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
+/**
+ * Segments and their rule versions. Reloads answer once the version is compiled and gated, with
+ * the outcome (promoted, or rejected with every error); a rejected version is a normal answer,
+ * not an HTTP error, because the request itself was fine.
+ */
 @Path("/segments")
 @Produces(MediaType.APPLICATION_JSON)
 public class SegmentResource {
@@ -26,6 +34,37 @@ public class SegmentResource {
     @GET
     @Path("/{name}")
     public SegmentStatus get(@PathParam("name") String name) {
-        return registry.status(name).orElseThrow(() -> new NotFoundException("no segment named '" + name + "'"));
+        return registry.status(name).orElseThrow(() -> notFound(name));
+    }
+
+    /** Reloads every segment folder, adds new ones and retires segments whose folder is gone. */
+    @POST
+    @Path("/reload")
+    public List<ReloadOutcome> reloadAll() {
+        return registry.reloadAll();
+    }
+
+    @POST
+    @Path("/{name}/reload")
+    public ReloadOutcome reload(@PathParam("name") String name) {
+        if (!registry.knows(name) && !registry.hasFolder(name)) {
+            throw notFound(name);
+        }
+        return registry.reload(name);
+    }
+
+    /** Back to the previous good version kept in memory; the folder's files are not touched. */
+    @POST
+    @Path("/{name}/rollback")
+    public ReloadOutcome rollback(@PathParam("name") String name) {
+        if (!registry.knows(name)) {
+            throw notFound(name);
+        }
+        return registry.rollback(name).orElseThrow(() -> new ClientErrorException(
+                "segment '" + name + "' has no earlier good version in memory to roll back to", Response.Status.CONFLICT));
+    }
+
+    private NotFoundException notFound(String name) {
+        return new NotFoundException("no segment named '" + name + "' and no folder for it under the rules root");
     }
 }
