@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.leadrouter.routing.LeadFacts;
+import org.leadrouter.routing.RegionDirectory;
+import org.leadrouter.scenarios.ScenarioGate;
 import java.util.stream.Stream;
 import org.leadrouter.rules.GateResult;
 import org.leadrouter.rules.LoadResult;
@@ -37,18 +40,17 @@ public final class RulesCheck {
 
     /**
      * @param gates promotion gates that need nothing of the running service; they run after a
-     *              folder compiles, as in the service. The scenarios gate belongs here once it
-     *              exists (see {@link #offlineGates()}); the replay gate needs recorded leads and
-     *              so only runs in the service.
+     *              folder compiles, as in the service: the scenarios (see {@link #offlineGates()});
+     *              the replay gate needs recorded leads and so only runs in the service.
      */
     public RulesCheck(RulePackageLoader loader, List<PromotionGate> gates) {
         this.loader = loader;
         this.gates = new PromotionGates(gates);
     }
 
-    /** The gates the check runs besides compiling: none yet; the scenarios gate is to be added here. */
+    /** The gates the check runs besides compiling: the scenarios, with the service's own lead preparation. */
     static List<PromotionGate> offlineGates() {
-        return List.of();
+        return List.of(new ScenarioGate(new LeadFacts(new RegionDirectory(Optional.empty()))));
     }
 
     public static void main(String[] args) {

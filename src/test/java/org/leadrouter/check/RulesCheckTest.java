@@ -99,6 +99,33 @@ class RulesCheckTest {
     }
 
     @Test
+    void theShippedSampleRulesPassTheirScenarios() {
+        int code = check(RulesCheck.offlineGates(), "check", "rules");
+
+        assertEquals(RulesCheck.OK, code, output());
+        assertTrue(output().contains("insurance: OK insurance@"), output());
+        assertTrue(output().contains("telecoms: OK telecoms@"), output());
+    }
+
+    @Test
+    void aScenarioThatGetsAnotherQueueRejectsTheFolder() {
+        TestRulePackages.write(root.resolve("motor/routing.drl"), TestRulePackages.routingTo("motor-general", 1));
+        TestRulePackages.write(root.resolve("motor/scenarios.csv"), """
+                scenario,product,contact.phone,expectedQueue
+                Any motor lead,motor,07700 900001,motor-general
+                Motor in London,motor,07700 900002,motor-london
+                """);
+
+        int code = check(RulesCheck.offlineGates(), "check", root.resolve("motor").toString());
+
+        assertEquals(RulesCheck.REJECTED, code);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.get(0).endsWith(" by scenarios, 1 problem:"), output());
+        assertTrue(lines.get(1).startsWith("  scenarios.csv, line 3: row 3 'Motor in London': expected queue motor-london, "
+                + "got motor-general"), output());
+    }
+
+    @Test
     void wrongUsageAndMissingFoldersExitWithTheUsageCode() {
         assertEquals(RulesCheck.USAGE, check(List.of(), "check"));
         assertEquals(RulesCheck.USAGE, check(List.of(), "verify", root.toString()));
