@@ -112,14 +112,12 @@ class LeadResourceTest {
             answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
 
-        List<Integer> statuses = new ArrayList<>();
+        List<HttpResponse<String>> responses = answers.stream().map(CompletableFuture::join).toList();
+
         JsonNode recorded = json(given().get("/leads/{id}", id).then().statusCode(200).extract().asString())
                 .get("decision");
-        for (CompletableFuture<HttpResponse<String>> answer : answers) {
-            HttpResponse<String> response = answer.join();
-            statuses.add(response.statusCode());
-            assertEquals(recorded, json(response.body()));
-        }
+        List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+        responses.forEach(response -> assertEquals(recorded, json(response.body())));
         assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
         assertEquals(15, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
         assertEquals(1, rows(id));
