@@ -28,5 +28,3 @@ CREATE TABLE decisions (
     degraded         VARCHAR(4096)    NOT NULL,
     decided_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
-
-CREATE INDEX decisions_ruleset_version ON decisions (ruleset_version);
