@@ -1,0 +1,34 @@
+package org.leadrouter.intake;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadrouter.problem.Problem;
+
+/** Problem answers for the record: unknown leads, and a database or queue that cannot take more. */
+public class IntakeProblems {
+
+    /** Seconds a caller should wait before retrying a 503: a few batches' worth. */
+    private static final String RETRY_AFTER = "1";
+
+    @ServerExceptionMapper
+    public Response unknownLead(UnknownLeadException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "unknown-lead", e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response busy(IntakeBusyException e) {
+        return unavailable("intake-busy", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response recordUnavailable(RecordUnavailableException e) {
+        return unavailable("record-unavailable", e.getMessage());
+    }
+
+    private static Response unavailable(String kind, String detail) {
+        Response answer = Problem.of(Response.Status.SERVICE_UNAVAILABLE, kind, detail, List.of()).toResponse();
+        return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER).build();
+    }
+}

@@ -1,0 +1,142 @@
+package org.leadrouter.intake;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.leadrouter.lead.LeadInput;
+import org.leadrouter.routing.RouteDecision;
+
+/**
+ * Group commit: requests queue their lead and get a future; one writer thread takes whatever
+ * has queued (up to a batch), writes it in one transaction and then completes every future of
+ * the batch. Under load a batch fills while the previous one commits, so the cost of a commit
+ * (and its fsync) is shared by many leads and no request thread ever waits on the database.
+ */
+@ApplicationScoped
+public class LeadRecorder {
+
+    private static final Logger LOG = Logger.getLogger(LeadRecorder.class);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final LeadStore store;
+    private final int batchSize;
+    private final int capacity;
+    private final BlockingQueue<Pending> queue;
+    private Thread writer;
+    private volatile boolean accepting;
+
+    @Inject
+    public LeadRecorder(LeadStore store, IntakeConfig config) {
+        this.store = store;
+        this.batchSize = Math.max(1, config.batchSize());
+        this.capacity = Math.max(1, config.queueCapacity());
+        this.queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    @PostConstruct
+    void start() {
+        accepting = true;
+        writer = new Thread(this::writeUntilStopped, "lead-writer");
+        writer.start();
+    }
+
+    /** Stops taking leads and writes those already accepted before the service stops. */
+    @PreDestroy
+    void stop() {
+        accepting = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            LOG.warnf("the lead writer did not finish within %d s; %d accepted leads are not recorded",
+                    STOP_WAIT_SECONDS, queue.size());
+        }
+        // A request that queued just as the writer finished would otherwise never be answered.
+        List<Pending> stranded = new ArrayList<>();
+        queue.drainTo(stranded);
+        stranded.forEach(p -> p.result().completeExceptionally(
+                new IntakeBusyException("the service stopped before recording the lead; nothing was kept, retry")));
+    }
+
+    /**
+     * Queues a routed lead for the database. The stage completes once the batch holding it is
+     * committed, with the record that stands for its id (this one, or one recorded before);
+     * it fails with {@link IntakeBusyException} at once if the queue is full, or with
+     * {@link RecordUnavailableException} if its batch could not be written.
+     */
+    public CompletionStage<Recording> record(LeadInput lead, RouteDecision decision) {
+        // The database keeps microseconds: answer with the decision exactly as it will be read back.
+        RouteDecision storable = withDecidedAt(decision, decision.decidedAt().truncatedTo(ChronoUnit.MICROS));
+        Pending pending = new Pending(lead, storable, new CompletableFuture<>());
+        if (!accepting || !queue.offer(pending)) {
+            return CompletableFuture.failedFuture(new IntakeBusyException(accepting
+                    ? capacity + " leads are already waiting to be recorded; retry shortly"
+                    : "the service is stopping; retry on another instance or after it restarts"));
+        }
+        return pending.result();
+    }
+
+    /** Leads accepted and not yet taken by the writer. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    private void writeUntilStopped() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (accepting || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<LeadRecord> records = batch.stream().map(p -> new LeadRecord(p.lead(), p.decision(), now)).toList();
+        List<Recording> outcomes;
+        try {
+            outcomes = store.record(records);
+        } catch (Exception | LinkageError e) {
+            LOG.errorf(e, "could not record a batch of %d leads; each caller is told to retry", batch.size());
+            RecordUnavailableException failure = new RecordUnavailableException(
+                    "the lead could not be recorded (database unavailable); nothing was kept, retry", e);
+            batch.forEach(p -> p.result().completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(outcomes.get(i));
+        }
+    }
+
+    private static RouteDecision withDecidedAt(RouteDecision d, Instant decidedAt) {
+        return new RouteDecision(d.leadId(), d.segment(), d.queue(), d.priority(), d.score(), d.requiredSkills(),
+                d.fallback(), d.reason(), d.rulesFired(), d.rulesetVersion(), d.region(), d.degraded(), decidedAt);
+    }
+
+    private record Pending(LeadInput lead, RouteDecision decision, CompletableFuture<Recording> result) {
+    }
+}

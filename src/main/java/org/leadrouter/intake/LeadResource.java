@@ -1,0 +1,59 @@
+package org.leadrouter.intake;
+
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+
+/**
+ * Leads recorded with their decisions. POST answers 201 with the decision once the record is
+ * committed, or 200 with the recorded decision when the lead's id was recorded before (the id
+ * is the idempotency key, so a retried POST is safe).
+ */
+@Path("/leads")
+public class LeadResource {
+
+    private final LeadIntake intake;
+
+    public LeadResource(LeadIntake intake) {
+        this.intake = intake;
+    }
+
+    // Validating and routing are CPU only, so they run on the event loop; the database write is
+    // the writer thread's, and the answer resumes on this request's context when it commits.
+    @POST
+    @NonBlocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(String body) {
+        Context context = Vertx.currentContext();
+        Uni<Recording> recording = Uni.createFrom().completionStage(intake.submit(body));
+        if (context != null) {
+            recording = recording.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return recording.map(LeadResource::answer);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public LeadRecord get(@PathParam("id") String id) {
+        return intake.find(id);
+    }
+
+    private static Response answer(Recording recording) {
+        URI location = UriBuilder.fromResource(LeadResource.class).path("{id}").build(recording.record().lead().id());
+        Response.ResponseBuilder response = recording.created() ? Response.created(location) : Response.ok().location(location);
+        return response.entity(recording.record().decision()).build();
+    }
+}

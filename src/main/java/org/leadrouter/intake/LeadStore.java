@@ -1,0 +1,220 @@
+package org.leadrouter.intake;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource.DataSourceLiteral;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.leadrouter.lead.LeadInput;
+import org.leadrouter.routing.RouteDecision;
+
+/**
+ * The durable record of leads and their decisions, in plain JDBC. A lead's id is its identity:
+ * the first record of an id stands and later ones are answered with it.
+ */
+@ApplicationScoped
+public class LeadStore {
+
+    private static final String SELECT_RECORD = """
+            SELECT l.id, l.lead_json, l.recorded_at, d.queue, d.priority, d.score, d.required_skills,
+                   d.fallback, d.reason, d.rules_fired, d.ruleset_version, d.region, d.degraded, d.decided_at
+            FROM leads l JOIN decisions d ON d.lead_id = l.id
+            """;
+    private static final String INSERT_LEAD =
+            "INSERT INTO leads (id, segment, received_at, recorded_at, lead_json) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_DECISION = """
+            INSERT INTO decisions (lead_id, queue, priority, score, required_skills, fallback, reason,
+                                   rules_fired, ruleset_version, region, degraded, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final DataSource dataSource;
+    private final Database database;
+    private final StoredJson json = new StoredJson();
+
+    @Inject
+    LeadStore(DataConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        this(dataSources.select(new DataSourceLiteral(config.database().datasourceName())).get(), config.database());
+    }
+
+    LeadStore(DataSource dataSource, Database database) {
+        this.dataSource = dataSource;
+        this.database = database;
+    }
+
+    /**
+     * Records a batch in one transaction and returns one outcome per entry, in order. An id
+     * already recorded, or earlier in the same batch, is not written again: its outcome carries
+     * the record that stands. Throws, with nothing written, if any part of the batch fails.
+     */
+    public List<Recording> record(List<LeadRecord> batch) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, LeadRecord> known = find(connection, batch.stream().map(r -> r.lead().id()).distinct().toList());
+                Map<String, LeadRecord> fresh = new LinkedHashMap<>();
+                List<Recording> outcomes = new ArrayList<>(batch.size());
+                for (LeadRecord record : batch) {
+                    String id = record.lead().id();
+                    LeadRecord standing = known.get(id);
+                    if (standing == null) {
+                        standing = fresh.putIfAbsent(id, record);
+                    }
+                    outcomes.add(standing == null ? new Recording(record, true) : new Recording(standing, false));
+                }
+                insert(connection, fresh.values());
+                connection.commit();
+                // A failed sync answers 503 for a batch that may be on disk after all: a retry
+                // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
+                sync(connection);
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    public Optional<LeadRecord> find(String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return Optional.ofNullable(find(connection, List.of(id)).get(id));
+        }
+    }
+
+    /**
+     * The last {@code limit} leads recorded for a segment, oldest first: the leads a new rule
+     * version is replayed against.
+     */
+    public List<LeadInput> recentLeads(String segment, int limit) throws SQLException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT lead_json FROM leads WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
+            select.setString(1, segment);
+            select.setInt(2, limit);
+            List<LeadInput> leads = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    leads.add(json.lead(rows.getString(1)));
+                }
+            }
+            Collections.reverse(leads);
+            return leads;
+        }
+    }
+
+    /** One query for all the ids, however many. */
+    private Map<String, LeadRecord> find(Connection connection, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        String where = ids.size() == 1 ? "WHERE l.id = ?" : "WHERE l.id IN (" + "?,".repeat(ids.size() - 1) + "?)";
+        Map<String, LeadRecord> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_RECORD + where)) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    LeadRecord record = read(rows);
+                    found.put(record.lead().id(), record);
+                }
+            }
+        }
+        return found;
+    }
+
+    private LeadRecord read(ResultSet rows) throws SQLException {
+        LeadInput lead = json.lead(rows.getString("lead_json"));
+        RouteDecision decision = new RouteDecision(
+                lead.id(),
+                lead.segment(),
+                rows.getString("queue"),
+                rows.getInt("priority"),
+                rows.getInt("score"),
+                json.skills(rows.getString("required_skills")),
+                rows.getBoolean("fallback"),
+                rows.getString("reason"),
+                json.names(rows.getString("rules_fired")),
+                rows.getString("ruleset_version"),
+                rows.getString("region"),
+                json.names(rows.getString("degraded")),
+                instant(rows, "decided_at"));
+        return new LeadRecord(lead, decision, instant(rows, "recorded_at"));
+    }
+
+    private void insert(Connection connection, Collection<LeadRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement leads = connection.prepareStatement(INSERT_LEAD);
+             PreparedStatement decisions = connection.prepareStatement(INSERT_DECISION)) {
+            for (LeadRecord record : records) {
+                LeadInput lead = record.lead();
+                leads.setString(1, lead.id());
+                leads.setString(2, lead.segment());
+                leads.setObject(3, timestamp(lead.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                leads.setObject(4, timestamp(record.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                leads.setString(5, json.write(lead));
+                leads.addBatch();
+
+                RouteDecision decision = record.decision();
+                decisions.setString(1, lead.id());
+                decisions.setString(2, decision.queue());
+                decisions.setInt(3, decision.priority());
+                decisions.setInt(4, decision.score());
+                decisions.setString(5, json.write(decision.requiredSkills()));
+                decisions.setBoolean(6, decision.fallback());
+                decisions.setString(7, decision.reason());
+                decisions.setString(8, json.write(decision.rulesFired()));
+                decisions.setString(9, decision.rulesetVersion());
+                decisions.setString(10, decision.region());
+                decisions.setString(11, json.write(decision.degraded()));
+                decisions.setObject(12, timestamp(decision.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                decisions.addBatch();
+            }
+            leads.executeBatch();
+            decisions.executeBatch();
+        }
+    }
+
+    private void sync(Connection connection) throws SQLException {
+        Optional<String> sync = database.syncStatement();
+        if (sync.isPresent()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sync.get());
+            }
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        return rows.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

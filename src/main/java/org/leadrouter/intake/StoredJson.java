@@ -1,0 +1,62 @@
+package org.leadrouter.intake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Map;
+import org.leadrouter.lead.LeadInput;
+
+/**
+ * The JSON kept in the database. Numbers come back as the types the parser made (Long, BigDecimal
+ * with its scale), so a lead read back equals the lead that was routed and can be routed again.
+ */
+final class StoredJson {
+
+    private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            // Records written by an older version may carry fields this one no longer has.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    LeadInput lead(String json) {
+        return read(json, mapper.getTypeFactory().constructType(LeadInput.class));
+    }
+
+    Map<String, Integer> skills(String json) {
+        // Keeps the order the rules required them in, as the first answer showed it.
+        return java.util.Collections.unmodifiableMap(read(json, mapper.getTypeFactory().constructType(SKILLS)));
+    }
+
+    List<String> names(String json) {
+        return List.copyOf(read(json, mapper.getTypeFactory().constructType(NAMES)));
+    }
+
+    private <T> T read(String json, com.fasterxml.jackson.databind.JavaType type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored record is not readable as " + type, e);
+        }
+    }
+}

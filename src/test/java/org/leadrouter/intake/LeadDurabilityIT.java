@@ -1,0 +1,103 @@
+package org.leadrouter.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lead answered 201 survives the process being killed without warning: post leads to the
+ * packaged service, kill it (SIGKILL) while posts are still in flight, start it again on the
+ * same data folder and read back every lead that was acknowledged.
+ */
+class LeadDurabilityIT {
+
+    private static final int LEADS = 3000;
+    private static final int IN_FLIGHT = 32;
+    private static final int KILL_AFTER_ACKNOWLEDGED = 1000;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private Path workDir;
+
+    @BeforeEach
+    void createWorkDir() throws IOException {
+        workDir = Files.createTempDirectory("leadrouter-durability-");
+    }
+
+    @AfterEach
+    void deleteWorkDir() throws IOException {
+        try (Stream<Path> files = Files.walk(workDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void everyAcknowledgedLeadIsThereAfterAHardKill() throws Exception {
+        String dataDir = "leadrouter.data.dir=" + workDir.resolve("data");
+        Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
+
+        try (PackagedService service = PackagedService.start(workDir, dataDir)) {
+            CountDownLatch enough = new CountDownLatch(KILL_AFTER_ACKNOWLEDGED);
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
+            for (int i = 0; i < LEADS && enough.getCount() > 0; i++) {
+                inFlight.acquire();
+                String id = "durable-" + i;
+                post(service, id).whenComplete((response, failure) -> {
+                    inFlight.release();
+                    if (failure == null && response.statusCode() == 201) {
+                        acknowledged.put(id, json(response.body()));
+                        enough.countDown();
+                    }
+                });
+            }
+            enough.await();
+            service.kill();
+        }
+        assertTrue(acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED, "acknowledged " + acknowledged.size());
+
+        try (PackagedService restarted = PackagedService.start(workDir, dataDir)) {
+            for (Map.Entry<String, JsonNode> lead : acknowledged.entrySet()) {
+                HttpResponse<String> recorded = client.send(
+                        HttpRequest.newBuilder(restarted.uri("/leads/" + lead.getKey())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, recorded.statusCode(), lead.getKey() + " was acknowledged but is gone");
+                assertEquals(lead.getValue(), json(recorded.body()).get("decision"), lead.getKey());
+            }
+        }
+    }
+
+    private CompletableFuture<HttpResponse<String>> post(PackagedService service, String id) {
+        String body = """
+                {"id": "%s", "segment": "insurance", "product": "life", "postcode": "SW1A 1AA", "estimatedValue": 15000}
+                """.formatted(id);
+        return client.sendAsync(HttpRequest.newBuilder(service.uri("/leads"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.leadrouter.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LeadRecorderTest {
+
+    private final DataSource dataSource = TestDatabases.h2();
+    private final LeadStore store = new LeadStore(dataSource, Database.H2);
+    private LeadRecorder recorder;
+
+    @AfterEach
+    void stop() {
+        if (recorder != null) {
+            recorder.stop();
+        }
+    }
+
+    @Test
+    void eachLeadIsAnsweredOnceItsBatchIsCommitted() throws Exception {
+        start(100, 1000);
+        List<CompletableFuture<Recording>> answers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Leads.RecordedPair pair = Leads.routed("lead-" + i, "insurance");
+            answers.add(recorder.record(pair.lead(), pair.decision()).toCompletableFuture());
+        }
+
+        for (int i = 0; i < answers.size(); i++) {
+            Recording recording = answers.get(i).get(30, TimeUnit.SECONDS);
+            assertTrue(recording.created());
+            assertEquals("lead-" + i, recording.record().lead().id());
+            assertEquals(recording.record(), store.find("lead-" + i).orElseThrow());
+        }
+    }
+
+    @Test
+    void theSameIdFromManyRequestsIsRecordedOnceAndAllGetThatRecord() throws Exception {
+        start(100, 1000);
+        List<CompletableFuture<Recording>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Leads.RecordedPair pair = Leads.routed("same", "insurance");
+            answers.add(recorder.record(pair.lead(), pair.decision()).toCompletableFuture());
+        }
+
+        List<Recording> recordings = new ArrayList<>();
+        for (CompletableFuture<Recording> answer : answers) {
+            recordings.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        assertEquals(1, recordings.stream().filter(Recording::created).count());
+        LeadRecord standing = store.find("same").orElseThrow();
+        recordings.forEach(recording -> assertEquals(standing, recording.record()));
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceAndTheAcceptedLeadsAreStillRecorded() throws Exception {
+        start(10, 2);
+        try (Connection blocker = dataSource.getConnection()) {
+            // An uncommitted lead with the same id holds the writer's insert until it rolls back.
+            blocker.setAutoCommit(false);
+            insertLead(blocker, "blocked");
+            List<CompletableFuture<Recording>> accepted = new ArrayList<>();
+            accepted.add(submit("blocked"));
+            awaitWriterHasTaken();
+            accepted.add(submit("queued-1"));
+            accepted.add(submit("queued-2"));
+
+            CompletableFuture<Recording> refused = submit("refused");
+
+            assertTrue(refused.isCompletedExceptionally());
+            assertInstanceOf(IntakeBusyException.class, failure(refused));
+            accepted.forEach(answer -> assertFalse(answer.isDone()));
+            blocker.rollback();
+            for (CompletableFuture<Recording> answer : accepted) {
+                assertTrue(answer.get(30, TimeUnit.SECONDS).created());
+            }
+        }
+        assertTrue(store.find("refused").isEmpty());
+    }
+
+    @Test
+    void aBatchTheDatabaseRejectsFailsEveryLeadInItAndKeepsNothing() throws Exception {
+        start(100, 1000);
+        execute("ALTER TABLE leads ADD CONSTRAINT no_poison CHECK (segment <> 'poison')");
+
+        CompletableFuture<Recording> answer = submit("poisoned", "poison");
+
+        assertInstanceOf(RecordUnavailableException.class, failure(answer));
+        assertTrue(store.find("poisoned").isEmpty());
+        execute("ALTER TABLE leads DROP CONSTRAINT no_poison");
+        assertTrue(submit("healthy").get(30, TimeUnit.SECONDS).created());
+    }
+
+    @Test
+    void stoppingWritesWhatWasAcceptedAndRefusesTheRest() throws Exception {
+        start(100, 1000);
+        List<CompletableFuture<Recording>> accepted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            accepted.add(submit("before-stop-" + i));
+        }
+
+        recorder.stop();
+
+        for (CompletableFuture<Recording> answer : accepted) {
+            assertTrue(answer.get(30, TimeUnit.SECONDS).created());
+        }
+        assertInstanceOf(IntakeBusyException.class, failure(submit("after-stop")));
+        recorder = null;
+    }
+
+    private void start(int batchSize, int capacity) {
+        recorder = new LeadRecorder(store, new IntakeConfig() {
+            @Override
+            public int batchSize() {
+                return batchSize;
+            }
+
+            @Override
+            public int queueCapacity() {
+                return capacity;
+            }
+        });
+        recorder.start();
+    }
+
+    private CompletableFuture<Recording> submit(String id) {
+        return submit(id, "insurance");
+    }
+
+    private CompletableFuture<Recording> submit(String id, String segment) {
+        Leads.RecordedPair pair = Leads.routed(id, segment);
+        return recorder.record(pair.lead(), pair.decision()).toCompletableFuture();
+    }
+
+    private void awaitWriterHasTaken() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recorder.waiting() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the writer never took the first lead");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<Recording> answer) throws InterruptedException {
+        try {
+            answer.get(30, TimeUnit.SECONDS);
+            throw new AssertionError("expected a failure, got " + answer.join());
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (CompletionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void insertLead(Connection connection, String id) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO leads (id, segment, received_at, recorded_at, lead_json) VALUES (?, 'insurance', ?, ?, '{}')")) {
+            insert.setString(1, id);
+            insert.setObject(2, OffsetDateTime.now());
+            insert.setObject(3, OffsetDateTime.now());
+            insert.executeUpdate();
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.leadrouter.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource.DataSourceLiteral;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LeadResourceTest {
+
+    @Inject
+    DataConfig config;
+
+    @Inject
+    @Any
+    Instance<AgroalDataSource> dataSources;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @TestHTTPResource("/leads")
+    URL leads;
+
+    @Test
+    void aLeadIsAnsweredWithItsDecisionAndALocation() {
+        String id = newId();
+        String lead = lifeLead(id);
+
+        Response created = post(lead);
+
+        created.then().statusCode(201)
+                .contentType(ContentType.JSON)
+                .header("Location", endsWith("/leads/" + id))
+                .body("leadId", equalTo(id))
+                .body("rulesetVersion", startsWith("insurance@"));
+        // The same decision the service previews for this lead, from the real rules.
+        JsonNode preview = json(given().body(lead).post("/routes/preview").asString());
+        JsonNode answer = json(created.asString());
+        for (String field : List.of("queue", "priority", "score", "requiredSkills", "reason", "rulesFired",
+                "rulesetVersion", "region", "fallback")) {
+            assertEquals(preview.get(field), answer.get(field), field);
+        }
+    }
+
+    @Test
+    void aRecordedLeadIsReadBackWithItsDecision() {
+        String id = newId();
+        String decision = post(lifeLead(id)).then().statusCode(201).extract().asString();
+
+        Response recorded = given().get("/leads/{id}", id);
+
+        recorded.then().statusCode(200)
+                .body("lead.id", equalTo(id))
+                .body("lead.segment", equalTo("insurance"))
+                .body("lead.product", equalTo("life"))
+                .body("lead.postcode", equalTo("SW1A 1AA"))
+                .body("lead.contact.email", equalTo("ann@example.org"))
+                .body("lead.attributes.campaign", equalTo("spring-26"));
+        assertEquals(json(decision), json(recorded.asString()).get("decision"));
+    }
+
+    @Test
+    void postingAnIdAgainAnswersTheRecordedDecisionAndRecordsNothing() throws SQLException {
+        String id = newId();
+        String first = post(lifeLead(id)).then().statusCode(201).extract().asString();
+
+        // Different content under the same id: the id decides, the recorded lead stands.
+        Response again = post("{\"id\": \"" + id + "\", \"segment\": \"insurance\", \"product\": \"motor\"}");
+
+        again.then().statusCode(200).header("Location", endsWith("/leads/" + id));
+        assertEquals(json(first), json(again.asString()));
+        assertEquals(1, rows(id));
+        given().get("/leads/{id}", id).then().body("lead.product", equalTo("life"));
+    }
+
+    @Test
+    void concurrentPostsOfOneIdMakeOneRecordAndAllAnswerIt() throws Exception {
+        String id = newId();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(leads.toURI())
+                .POST(HttpRequest.BodyPublishers.ofString(lifeLead(id))).build();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+
+        List<HttpResponse<String>> responses = answers.stream().map(CompletableFuture::join).toList();
+
+        JsonNode recorded = json(given().get("/leads/{id}", id).then().statusCode(200).extract().asString())
+                .get("decision");
+        List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+        responses.forEach(response -> assertEquals(recorded, json(response.body())));
+        assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+        assertEquals(15, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(1, rows(id));
+    }
+
+    @Test
+    void aLeadWithoutAnIdGetsOneAndCanBeReadBack() {
+        String id = post("{\"segment\": \"insurance\"}").then().statusCode(201).extract().path("leadId");
+
+        given().get("/leads/{id}", id).then().statusCode(200).body("lead.id", equalTo(id));
+    }
+
+    @Test
+    void badBodiesAreProblemsNamingTheFieldAndRecordNothing() throws SQLException {
+        String id = newId();
+        post("{\"id\": \"" + id + "\", \"estimatedValue\": \"lots\"}").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("segment"))
+                .body("errors.field", hasItem("estimatedValue"));
+        post("{not json").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        post("").then().statusCode(400).contentType("application/problem+json");
+        post("{\"segment\": \"insurance\", \"source\": \"" + "x".repeat(70_000) + "\"}").then().statusCode(413)
+                .contentType("application/problem+json");
+        assertEquals(0, rows(id));
+    }
+
+    @Test
+    void anUnknownIdIsANotFoundProblem() {
+        given().get("/leads/{id}", newId()).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:leadrouter:problem:unknown-lead"));
+    }
+
+    @Test
+    void aLeadTheDatabaseCannotTakeIsAServiceUnavailableProblemNeverACreated() throws SQLException {
+        String id = newId();
+        execute("ALTER TABLE leads ADD CONSTRAINT no_poison CHECK (segment <> 'poison')");
+        try {
+            post("{\"id\": \"" + id + "\", \"segment\": \"poison\"}").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", equalTo("1"))
+                    .body("type", equalTo("urn:leadrouter:problem:record-unavailable"));
+        } finally {
+            execute("ALTER TABLE leads DROP CONSTRAINT no_poison");
+        }
+        given().get("/leads/{id}", id).then().statusCode(404);
+        post("{\"id\": \"" + id + "\", \"segment\": \"poison\"}").then().statusCode(201);
+    }
+
+    private static Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).post("/leads");
+    }
+
+    private static String lifeLead(String id) {
+        return """
+                {"id": "%s", "segment": "insurance", "source": "web", "product": "life", "postcode": "SW1A 1AA",
+                 "estimatedValue": 12000, "contact": {"name": "Ann Lee", "email": "ann@example.org"},
+                 "attributes": {"campaign": "spring-26", "visits": 3}}
+                """.formatted(id);
+    }
+
+    private static String newId() {
+        return "t-" + UUID.randomUUID();
+    }
+
+    private JsonNode json(String body) {
+        try {
+            return mapper.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private javax.sql.DataSource database() {
+        return dataSources.select(new DataSourceLiteral(config.database().datasourceName())).get();
+    }
+
+    /** How many records the id has; a lead is never kept without its decision. */
+    private long rows(String id) throws SQLException {
+        try (Connection connection = database().getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT (SELECT COUNT(*) FROM leads WHERE id = ?), (SELECT COUNT(*) FROM decisions WHERE lead_id = ?)")) {
+            count.setString(1, id);
+            count.setString(2, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertEquals(rows.getLong(1), rows.getLong(2), "leads and decisions recorded for " + id);
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

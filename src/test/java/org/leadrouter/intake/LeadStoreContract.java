@@ -1,0 +1,151 @@
+package org.leadrouter.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leadrouter.lead.LeadInput;
+
+/** What every database behind {@link LeadStore} must do; one subclass per database. */
+abstract class LeadStoreContract {
+
+    private LeadStore store;
+    private String segment;
+
+    /** A migrated database of this kind, shared by the tests of a class. */
+    abstract DataSource dataSource();
+
+    abstract Database database();
+
+    @BeforeEach
+    void setUp() {
+        store = new LeadStore(dataSource(), database());
+        // Tests share one database: each works in its own segment and ids.
+        segment = "seg-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aRecordReadsBackEqualToWhatWasRecorded() throws SQLException {
+        LeadRecord record = Leads.record(id(), segment);
+
+        List<Recording> outcomes = store.record(List.of(record));
+
+        assertEquals(List.of(new Recording(record, true)), outcomes);
+        assertEquals(record, store.find(record.lead().id()).orElseThrow());
+    }
+
+    @Test
+    void aRecordWithOnlyTheRequiredFieldsReadsBackEqual() throws SQLException {
+        LeadRecord full = Leads.record(id(), segment);
+        LeadInput bare = new LeadInput(full.lead().id(), segment, null, full.lead().receivedAt(), null, null, null,
+                null, null, null, null, null, java.util.Map.of());
+        LeadRecord record = new LeadRecord(bare, full.decision(), full.recordedAt());
+
+        store.record(List.of(record));
+
+        assertEquals(record, store.find(bare.id()).orElseThrow());
+    }
+
+    @Test
+    void anUnknownIdIsNotFound() throws SQLException {
+        assertTrue(store.find(id()).isEmpty());
+    }
+
+    @Test
+    void anIdAlreadyRecordedIsAnsweredWithTheStandingRecordAndNotWrittenAgain() throws SQLException {
+        String id = id();
+        LeadRecord first = Leads.record(id, segment);
+        store.record(List.of(first));
+
+        LeadRecord again = Leads.record(id, segment);
+        List<Recording> outcomes = store.record(List.of(again, Leads.record(id(), segment)));
+
+        assertEquals(new Recording(first, false), outcomes.get(0));
+        assertTrue(outcomes.get(1).created());
+        assertEquals(1, count("SELECT COUNT(*) FROM leads WHERE id = '" + id + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM decisions WHERE lead_id = '" + id + "'"));
+    }
+
+    @Test
+    void anIdTwiceInOneBatchIsWrittenOnceAndBothGetTheFirst() throws SQLException {
+        String id = id();
+        LeadRecord first = Leads.record(id, segment);
+        LeadRecord second = Leads.record(id, segment);
+
+        List<Recording> outcomes = store.record(List.of(first, second));
+
+        assertEquals(List.of(new Recording(first, true), new Recording(first, false)), outcomes);
+        assertEquals(1, count("SELECT COUNT(*) FROM leads WHERE id = '" + id + "'"));
+        assertEquals(first, store.find(id).orElseThrow());
+    }
+
+    @Test
+    void aBatchThatFailsPartWayLeavesNothingWritten() throws SQLException {
+        // The leads insert succeeds and the decisions insert fails, inside one transaction.
+        execute("ALTER TABLE decisions ADD CONSTRAINT no_poison_" + database().datasourceName()
+                + " CHECK (queue <> 'poison-priority')");
+        try {
+            LeadRecord good = Leads.record(id(), segment);
+            LeadRecord bad = Leads.record(id(), "poison");
+            assertThrows(SQLException.class, () -> store.record(List.of(good, bad)));
+
+            assertTrue(store.find(good.lead().id()).isEmpty());
+            assertEquals(0, count("SELECT COUNT(*) FROM leads WHERE id IN ('" + good.lead().id() + "', '"
+                    + bad.lead().id() + "')"));
+        } finally {
+            execute("ALTER TABLE decisions DROP CONSTRAINT no_poison_" + database().datasourceName());
+        }
+    }
+
+    @Test
+    void recentLeadsAreTheLastOfTheSegmentOldestFirst() throws SQLException {
+        List<LeadRecord> records = List.of(Leads.record("r1-" + segment, segment), Leads.record("r2-" + segment, segment),
+                Leads.record("r3-" + segment, segment), Leads.record("r4-" + segment, segment));
+        store.record(records.subList(0, 2));
+        store.record(List.of(Leads.record(id(), segment + "-other")));
+        store.record(records.subList(2, 4));
+
+        List<LeadInput> recent = store.recentLeads(segment, 3);
+
+        assertEquals(List.of(records.get(1).lead(), records.get(2).lead(), records.get(3).lead()), recent);
+        assertEquals(4, store.recentLeads(segment, 10).size());
+        assertTrue(store.recentLeads(segment, 0).isEmpty());
+        assertTrue(store.recentLeads("no-such-segment", 5).isEmpty());
+    }
+
+    @Test
+    void anEmptyBatchWritesNothing() throws SQLException {
+        assertSame(0, store.record(List.of()).size());
+        assertFalse(store.find("").isPresent());
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.leadrouter.intake;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The store contract against a real PostgreSQL server started for this class. */
+class LeadStorePostgresTest extends LeadStoreContract {
+
+    private static PostgresCluster cluster;
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        cluster = PostgresCluster.start();
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(cluster.jdbcUrl());
+        postgres.setUser(PostgresCluster.USER);
+        postgres.setReWriteBatchedInserts(true);
+        dataSource = TestDatabases.migrated(postgres);
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Override
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    Database database() {
+        return Database.POSTGRESQL;
+    }
+}
