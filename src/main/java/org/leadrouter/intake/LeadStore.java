@@ -103,26 +103,26 @@ public class LeadStore {
     }
 
     /**
-     * The last {@code limit} leads recorded for a segment, oldest first: the leads a new rule
-     * version is replayed against.
+     * The last {@code limit} leads recorded for a segment with their decisions, oldest first:
+     * what a new rule version is replayed against.
      */
-    public List<LeadInput> recentLeads(String segment, int limit) throws SQLException {
+    public List<LeadRecord> recentRecords(String segment, int limit) throws SQLException {
         if (limit <= 0) {
             return List.of();
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT lead_json FROM leads WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
+                     SELECT_RECORD + "WHERE l.segment = ? ORDER BY l.seq DESC LIMIT ?")) {
             select.setString(1, segment);
             select.setInt(2, limit);
-            List<LeadInput> leads = new ArrayList<>();
+            List<LeadRecord> records = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    leads.add(json.lead(rows.getString(1)));
+                    records.add(read(rows));
                 }
             }
-            Collections.reverse(leads);
-            return leads;
+            Collections.reverse(records);
+            return records;
         }
     }
 

@@ -37,12 +37,16 @@ public class RoutingPipeline {
     }
 
     public RouteDecision decide(LeadInput input) {
+        return decide(input, segments.active(input.segment()));
+    }
+
+    /** Decides with a given version of the segment's rules (a replay's candidate), or none. */
+    public RouteDecision decide(LeadInput input, Optional<SegmentRules> rules) {
         LeadFacts.Prepared prepared = facts.prepare(input);
         Lead lead = prepared.lead();
         String region = lead.getRegion();
         List<String> degraded = new ArrayList<>(prepared.degraded());
 
-        Optional<SegmentRules> rules = segments.active(input.segment());
         if (rules.isEmpty()) {
             String why = segments.knows(input.segment())
                     ? "segment '" + input.segment() + "' has no working rules (FAILED)"

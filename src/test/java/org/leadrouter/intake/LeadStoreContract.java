@@ -109,19 +109,21 @@ abstract class LeadStoreContract {
     }
 
     @Test
-    void recentLeadsAreTheLastOfTheSegmentOldestFirst() throws SQLException {
+    void recentRecordsAreTheLastOfTheSegmentOldestFirst() throws SQLException {
         List<LeadRecord> records = List.of(Leads.record("r1-" + segment, segment), Leads.record("r2-" + segment, segment),
                 Leads.record("r3-" + segment, segment), Leads.record("r4-" + segment, segment));
         store.record(records.subList(0, 2));
         store.record(List.of(Leads.record(id(), segment + "-other")));
         store.record(records.subList(2, 4));
 
-        List<LeadInput> recent = store.recentLeads(segment, 3);
+        List<LeadRecord> recent = store.recentRecords(segment, 3);
 
-        assertEquals(List.of(records.get(1).lead(), records.get(2).lead(), records.get(3).lead()), recent);
-        assertEquals(4, store.recentLeads(segment, 10).size());
-        assertTrue(store.recentLeads(segment, 0).isEmpty());
-        assertTrue(store.recentLeads("no-such-segment", 5).isEmpty());
+        assertEquals(List.of(records.get(1).lead(), records.get(2).lead(), records.get(3).lead()),
+                recent.stream().map(LeadRecord::lead).toList());
+        assertEquals(records.get(3).decision().queue(), recent.get(2).decision().queue());
+        assertEquals(4, store.recentRecords(segment, 10).size());
+        assertTrue(store.recentRecords(segment, 0).isEmpty());
+        assertTrue(store.recentRecords("no-such-segment", 5).isEmpty());
     }
 
     @Test

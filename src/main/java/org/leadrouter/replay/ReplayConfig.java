@@ -1,0 +1,20 @@
+package org.leadrouter.replay;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "leadrouter.replay")
+public interface ReplayConfig {
+
+    /** Whether a new version is replayed against recorded leads before it is promoted. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How many of the segment's most recent recorded leads a replay decides. */
+    @WithDefault("500")
+    int leads();
+
+    /** The most the fallback rate may rise, in percentage points, before the replay gate rejects. */
+    @WithDefault("5")
+    double maxFallbackRise();
+}

@@ -1,0 +1,20 @@
+package org.leadrouter.replay;
+
+import java.util.List;
+
+/**
+ * What would change if a candidate version decided the recorded leads instead of the baseline
+ * (the active version, or the decisions as recorded). Rates are percentages of the leads.
+ */
+public record ReplayReport(String segment, String baseline, String candidate, int leads, int changed,
+                           List<RouteChange> changes, double fallbackRateBefore, double fallbackRateAfter) {
+
+    public ReplayReport {
+        changes = List.copyOf(changes);
+    }
+
+    /** Percentage points the fallback rate rises by (negative when it falls). */
+    public double fallbackRise() {
+        return fallbackRateAfter - fallbackRateBefore;
+    }
+}

@@ -1,0 +1,143 @@
+package org.leadrouter.replay;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.oneOf;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.leadrouter.rules.RulesReloadTestProfile;
+import org.leadrouter.rules.TestRulePackages;
+
+/**
+ * Replays of recorded leads: on demand against a folder or the recorded decisions, and as the
+ * gate that turns down a version whose fallback rate jumps.
+ */
+@QuarkusTest
+@TestProfile(RulesReloadTestProfile.class)
+class ReplayTest {
+
+    private static final String PACKAGE = """
+            package rules.replay
+            import org.leadrouter.facts.Lead
+            global org.leadrouter.facts.Decision decision
+            %s
+            rule "Catch-all" salience -1000
+            when Lead()
+            then decision.fallback("%s-general", "nothing matched");
+            end
+            """;
+
+    private String segment;
+    private Path folder;
+
+    private String rules(String motorQueue) {
+        String motor = motorQueue == null ? "" : """
+                rule "Motor" salience 10
+                when Lead(product == "motor")
+                then decision.route("%s", "motor lead");
+                end
+                """.formatted(motorQueue);
+        return PACKAGE.formatted(motor, segment);
+    }
+
+    @BeforeEach
+    void aSegmentWithRecordedLeads() {
+        segment = "replay" + UUID.randomUUID().toString().substring(0, 8);
+        folder = Path.of(ConfigProvider.getConfig().getValue("leadrouter.rules.dir", String.class)).resolve(segment);
+        TestRulePackages.write(folder.resolve("routing.drl"), rules("motor-desk"));
+        reload().body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        for (int i = 0; i < 20; i++) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"id\": \"" + segment + "-" + i + "\", \"segment\": \"" + segment + "\", \"product\": \""
+                            + (i % 2 == 0 ? "motor" : "home") + "\"}")
+                    .when().post("/leads").then().statusCode(201);
+        }
+    }
+
+    private io.restassured.response.ValidatableResponse reload() {
+        return given().when().post("/segments/" + segment + "/reload").then().statusCode(200);
+    }
+
+    @Test
+    void aCandidateFolderIsComparedWithTheActiveVersion() throws Exception {
+        Path candidate = Files.createTempDirectory("candidate");
+        TestRulePackages.write(candidate.resolve("routing.drl"), rules(null));
+
+        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate + "\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(200)
+                .body("leads", equalTo(20))
+                .body("changed", equalTo(10))
+                .body("changes[0].from", equalTo("motor-desk"))
+                .body("changes[0].to", equalTo(segment + "-general"))
+                .body("changes[0].leads", equalTo(10))
+                .body("fallbackRateBefore", equalTo(50.0f))
+                .body("fallbackRateAfter", equalTo(100.0f));
+    }
+
+    @Test
+    void withoutAFolderTheActiveVersionIsComparedWithTheRecordedDecisions() {
+        given().when().post("/segments/" + segment + "/replay")
+                .then().statusCode(200)
+                .body("baseline", equalTo("recorded decisions"))
+                .body("leads", equalTo(20))
+                .body("changed", equalTo(0));
+    }
+
+    @Test
+    void aVersionWhoseFallbackRateJumpsIsRejectedAndTheActiveOneKept() {
+        String active = given().when().get("/segments/" + segment).then().extract().path("rulesetVersion");
+        TestRulePackages.write(folder.resolve("routing.drl"), rules(null));
+
+        reload().body("result", equalTo("REJECTED"))
+                .body("rejectedBy", equalTo("replay"))
+                .body("errors[0].message", containsString("fallback rate rises from 50.0% to 100.0%"));
+        given().when().get("/segments/" + segment).then()
+                .body("rulesetVersion", equalTo(active))
+                .body("lastRejected.errors[0].message", containsString("fallback rate rises"));
+    }
+
+    @Test
+    void aVersionThatOnlyMovesQueuesIsPromotedWithItsReplayReport() {
+        TestRulePackages.write(folder.resolve("routing.drl"), rules("motor-desk-2"));
+
+        reload().body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        given().when().get("/segments/" + segment).then()
+                .body("gates.find { it.gate == 'replay' }.passed", equalTo(true))
+                .body("gates.find { it.gate == 'replay' }.report.changed", equalTo(10))
+                .body("gates.find { it.gate == 'replay' }.report.changes[0].to", equalTo("motor-desk-2"));
+    }
+
+    @Test
+    void aCandidateThatDoesNotCompileIsAProblem() throws Exception {
+        Path candidate = Files.createTempDirectory("candidate");
+        TestRulePackages.write(candidate.resolve("routing.drl"), TestRulePackages.unknownField());
+
+        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate + "\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("folder"))
+                .body("errors[0].problem", containsString("unknown field 'postcde'"));
+    }
+
+    @Test
+    void aMissingFolderOrSegmentIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"folder\": \"no/such/folder\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("folder"));
+        given().when().post("/segments/no-such-segment/replay")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
