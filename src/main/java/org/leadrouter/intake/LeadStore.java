@@ -35,16 +35,15 @@ import org.leadrouter.routing.RouteDecision;
 public class LeadStore {
 
     private static final String SELECT_RECORD = """
-            SELECT l.id, l.lead_json, l.recorded_at, d.queue, d.priority, d.score, d.required_skills,
-                   d.fallback, d.reason, d.rules_fired, d.ruleset_version, d.region, d.degraded, d.decided_at
-            FROM leads l JOIN decisions d ON d.lead_id = l.id
+            SELECT id, lead_json, recorded_at, queue, priority, score, required_skills, fallback, reason,
+                   rules_fired, ruleset_version, region, degraded, decided_at
+            FROM leads
             """;
-    private static final String INSERT_LEAD =
-            "INSERT INTO leads (id, segment, received_at, recorded_at, lead_json) VALUES (?, ?, ?, ?, ?)";
-    private static final String INSERT_DECISION = """
-            INSERT INTO decisions (lead_id, queue, priority, score, required_skills, fallback, reason,
-                                   rules_fired, ruleset_version, region, degraded, decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final String INSERT = """
+            INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,
+                               required_skills, fallback, reason, rules_fired, ruleset_version, region,
+                               degraded, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final DataSource dataSource;
@@ -131,7 +130,7 @@ public class LeadStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String where = ids.size() == 1 ? "WHERE l.id = ?" : "WHERE l.id IN (" + "?,".repeat(ids.size() - 1) + "?)";
+        String where = ids.size() == 1 ? "WHERE id = ?" : "WHERE id IN (" + "?,".repeat(ids.size() - 1) + "?)";
         Map<String, LeadRecord> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_RECORD + where)) {
             for (int i = 0; i < ids.size(); i++) {
@@ -170,34 +169,29 @@ public class LeadStore {
         if (records.isEmpty()) {
             return;
         }
-        try (PreparedStatement leads = connection.prepareStatement(INSERT_LEAD);
-             PreparedStatement decisions = connection.prepareStatement(INSERT_DECISION)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (LeadRecord record : records) {
                 LeadInput lead = record.lead();
-                leads.setString(1, lead.id());
-                leads.setString(2, lead.segment());
-                leads.setObject(3, timestamp(lead.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                leads.setObject(4, timestamp(record.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                leads.setString(5, json.write(lead));
-                leads.addBatch();
-
                 RouteDecision decision = record.decision();
-                decisions.setString(1, lead.id());
-                decisions.setString(2, decision.queue());
-                decisions.setInt(3, decision.priority());
-                decisions.setInt(4, decision.score());
-                decisions.setString(5, json.write(decision.requiredSkills()));
-                decisions.setBoolean(6, decision.fallback());
-                decisions.setString(7, decision.reason());
-                decisions.setString(8, json.write(decision.rulesFired()));
-                decisions.setString(9, decision.rulesetVersion());
-                decisions.setString(10, decision.region());
-                decisions.setString(11, json.write(decision.degraded()));
-                decisions.setObject(12, timestamp(decision.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                decisions.addBatch();
+                insert.setString(1, lead.id());
+                insert.setString(2, lead.segment());
+                insert.setObject(3, timestamp(lead.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(4, timestamp(record.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(5, json.write(lead));
+                insert.setString(6, decision.queue());
+                insert.setInt(7, decision.priority());
+                insert.setInt(8, decision.score());
+                insert.setString(9, json.write(decision.requiredSkills()));
+                insert.setBoolean(10, decision.fallback());
+                insert.setString(11, decision.reason());
+                insert.setString(12, json.write(decision.rulesFired()));
+                insert.setString(13, decision.rulesetVersion());
+                insert.setString(14, decision.region());
+                insert.setString(15, json.write(decision.degraded()));
+                insert.setObject(16, timestamp(decision.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.addBatch();
             }
-            leads.executeBatch();
-            decisions.executeBatch();
+            insert.executeBatch();
         }
     }
 

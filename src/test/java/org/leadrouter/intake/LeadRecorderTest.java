@@ -170,10 +170,13 @@ class LeadRecorderTest {
 
     private static void insertLead(Connection connection, String id) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO leads (id, segment, received_at, recorded_at, lead_json) VALUES (?, 'insurance', ?, ?, '{}')")) {
+                "INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score, required_skills,"
+                        + " fallback, rules_fired, degraded, decided_at)"
+                        + " VALUES (?, 'insurance', ?, ?, '{}', 'q', 3, 0, '{}', TRUE, '[]', '[]', ?)")) {
             insert.setString(1, id);
             insert.setObject(2, OffsetDateTime.now());
             insert.setObject(3, OffsetDateTime.now());
+            insert.setObject(4, OffsetDateTime.now());
             insert.executeUpdate();
         }
     }
