@@ -111,7 +111,7 @@ public class LeadStore {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     SELECT_RECORD + "WHERE l.segment = ? ORDER BY l.seq DESC LIMIT ?")) {
+                     SELECT_RECORD + "WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
             select.setString(1, segment);
             select.setInt(2, limit);
             List<LeadRecord> records = new ArrayList<>();
