@@ -1,0 +1,47 @@
+package org.leadrouter.scenarios;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.leadrouter.rules.RulesReloadTestProfile;
+import org.leadrouter.rules.TestRulePackages;
+
+/** In the running service, a version whose scenarios fail is turned down and the last good one kept. */
+@QuarkusTest
+@TestProfile(RulesReloadTestProfile.class)
+class ScenarioGateTest {
+
+    private static final String SCENARIOS = """
+            scenario,product,contact.phone,expectedQueue
+            Any lead,home,07700 900001,%s
+            """;
+
+    @Test
+    void aFailingScenarioRejectsTheVersionAndSaysWhichRow() {
+        Path folder = Path.of(ConfigProvider.getConfig().getValue("leadrouter.rules.dir", String.class)).resolve("gated");
+        TestRulePackages.write(folder.resolve("scenarios.csv"), SCENARIOS.formatted("gated-general"));
+        TestRulePackages.write(folder.resolve("routing.drl"), TestRulePackages.routingTo("gated-general", 1));
+        given().when().post("/segments/gated/reload").then().statusCode(200)
+                .body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        String good = given().when().get("/segments/gated").then().extract().path("rulesetVersion");
+
+        TestRulePackages.write(folder.resolve("routing.drl"), TestRulePackages.routingTo("somewhere-else", 1));
+
+        given().when().post("/segments/gated/reload").then().statusCode(200)
+                .body("result", equalTo("REJECTED"))
+                .body("rejectedBy", equalTo("scenarios"))
+                .body("errors[0].file", equalTo("scenarios.csv"))
+                .body("errors[0].message", startsWith("row 2 'Any lead': expected queue gated-general, got somewhere-else"));
+        given().when().get("/segments/gated").then()
+                .body("rulesetVersion", equalTo(good))
+                .body("lastRejected.rejectedBy", equalTo("scenarios"));
+    }
+}
