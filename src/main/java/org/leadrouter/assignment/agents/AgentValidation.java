@@ -1,6 +1,7 @@
 package org.leadrouter.assignment.agents;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +23,7 @@ public class AgentValidation {
 
     private final ZoneId defaultZone;
 
+    @Inject
     public AgentValidation(AssignmentConfig config) {
         this(config.defaultTimeZone());
     }
