@@ -109,15 +109,6 @@ public class WorkStore {
         }
     }
 
-    /** Waiting items of any queue, in the waiting order. */
-    public List<String> waiting(Connection c, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT w.id FROM work_items w WHERE w." + WAITING + " " + WAITING_ORDER + " LIMIT ?")) {
-            select.setInt(1, limit);
-            return ids(select);
-        }
-    }
-
     /** Items still waiting, never escalated, whose SLA is breached. */
     public List<String> slaBreached(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
