@@ -2,6 +2,7 @@ package org.leadrouter.intake;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.RouteDecision;
@@ -36,8 +38,19 @@ public class LeadRecorder {
     private Thread writer;
     private volatile boolean accepting;
 
+    private final Consumer<LeadsRecorded> onRecorded;
+
     @Inject
-    public LeadRecorder(LeadStore store, IntakeConfig config) {
+    public LeadRecorder(LeadStore store, IntakeConfig config, Event<LeadsRecorded> recorded) {
+        this(store, config, recorded::fire);
+    }
+
+    LeadRecorder(LeadStore store, IntakeConfig config) {
+        this(store, config, recorded -> { });
+    }
+
+    private LeadRecorder(LeadStore store, IntakeConfig config, Consumer<LeadsRecorded> onRecorded) {
+        this.onRecorded = onRecorded;
         this.store = store;
         this.batchSize = Math.max(1, config.batchSize());
         this.capacity = Math.max(1, config.queueCapacity());
@@ -129,6 +142,14 @@ public class LeadRecorder {
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(outcomes.get(i));
+        }
+        List<LeadRecord> created = outcomes.stream().filter(Recording::created).map(Recording::record).toList();
+        if (!created.isEmpty()) {
+            try {
+                onRecorded.accept(new LeadsRecorded(created));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "an observer of %d recorded leads failed; they are recorded all the same", created.size());
+            }
         }
     }
 

@@ -1,0 +1,128 @@
+package org.leadrouter.assignment;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.intake.LeadRecord;
+import org.leadrouter.intake.LeadStore;
+import org.leadrouter.intake.LeadsRecorded;
+
+/**
+ * Turns recorded leads into work items and offers them at once. Items are made on one thread
+ * (so a lead never gets two), offers on a small pool. A lead whose item was not made (a crash
+ * just after its commit) is found at the next start: every lead recorded since assignment was
+ * installed must have an item.
+ */
+@ApplicationScoped
+public class AssignmentDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(AssignmentDispatcher.class);
+    private static final int ENQUEUE_ATTEMPTS = 3;
+
+    private final Assigner assigner;
+    private final AssignmentDb db;
+    private final LeadStore leads;
+    private final ExecutorService intake = Executors.newSingleThreadExecutor(named("assignment-intake"));
+    private final ExecutorService offers;
+
+    public AssignmentDispatcher(Assigner assigner, AssignmentDb db, LeadStore leads, AssignmentConfig config) {
+        this.assigner = assigner;
+        this.db = db;
+        this.leads = leads;
+        this.offers = Executors.newFixedThreadPool(Math.max(1, config.offerThreads()), named("assignment-offers"));
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        intake.execute(this::repair);
+    }
+
+    void onRecorded(@Observes LeadsRecorded recorded) {
+        List<NewWork> items = recorded.records().stream().map(NewWork::of).toList();
+        intake.execute(() -> enqueueAndOffer(items));
+    }
+
+    private void enqueueAndOffer(List<NewWork> items) {
+        for (int attempt = 1; attempt <= ENQUEUE_ATTEMPTS; attempt++) {
+            try {
+                for (String id : assigner.enqueue(items)) {
+                    offers.execute(() -> offer(id));
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not make work items for %d leads (attempt %d of %d); they are made at the next start"
+                        + " if every attempt fails", items.size(), attempt, ENQUEUE_ATTEMPTS);
+            }
+        }
+    }
+
+    private void offer(String id) {
+        try {
+            assigner.offer(id);
+        } catch (RuntimeException e) {
+            // The item waits; the scheduler's rebalance offers it when an agent looks for work.
+            LOG.warnf(e, "could not offer work item %s yet", id);
+        }
+    }
+
+    private void repair() {
+        try {
+            List<String> missing = db.inTransaction(c -> {
+                try (PreparedStatement select = c.prepareStatement("""
+                        SELECT l.id FROM leads l
+                        WHERE l.recorded_at >= (SELECT since FROM assignment_meta WHERE name = 'installed')
+                          AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""");
+                     ResultSet rows = select.executeQuery()) {
+                    List<String> ids = new ArrayList<>();
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                    return ids;
+                }
+            });
+            List<NewWork> items = new ArrayList<>();
+            for (String id : missing) {
+                leads.find(id).map(LeadRecord.class::cast).map(NewWork::of).ifPresent(items::add);
+            }
+            if (!items.isEmpty()) {
+                LOG.infof("making the work items of %d recorded leads that had none", items.size());
+                enqueueAndOffer(items);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("could not check recorded leads for missing work items", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        for (ExecutorService executor : List.of(intake, offers)) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

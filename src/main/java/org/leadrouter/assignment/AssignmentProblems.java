@@ -1,0 +1,25 @@
+package org.leadrouter.assignment;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadrouter.problem.Problem;
+
+/** Problem answers for agents, queues, offers and work. */
+public class AssignmentProblems {
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage(), e.problems()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "not-found", e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.of(Response.Status.CONFLICT, "conflict", e.getMessage(), List.of()).toResponse();
+    }
+}

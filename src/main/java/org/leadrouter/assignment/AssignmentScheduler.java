@@ -1,0 +1,111 @@
+package org.leadrouter.assignment;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.work.Offer;
+import org.leadrouter.assignment.work.WorkStore;
+
+/**
+ * The timers, kept in the database rather than in memory so they survive a restart: each scan
+ * closes open offers past their push timeout, escalates waiting items past their SLA, and lets
+ * every agent who can take work look for it (working hours that begin, or anything a race left
+ * waiting).
+ */
+@ApplicationScoped
+public class AssignmentScheduler {
+
+    private static final Logger LOG = Logger.getLogger(AssignmentScheduler.class);
+    private static final int BATCH = 200;
+
+    private final Assigner assigner;
+    private final AssignmentDb db;
+    private final WorkStore work;
+    private final AssignmentClock clock;
+    private final Duration interval;
+    private ScheduledExecutorService timer;
+
+    public AssignmentScheduler(Assigner assigner, AssignmentDb db, WorkStore work, AssignmentClock clock,
+                               AssignmentConfig config) {
+        this.assigner = assigner;
+        this.db = db;
+        this.work = work;
+        this.clock = clock;
+        this.interval = config.scanInterval();
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (interval.isZero() || interval.isNegative()) {
+            LOG.info("assignment scanning is off (leadrouter.assignment.scan-interval=0)");
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(AssignmentDispatcher.named("assignment-scheduler"));
+        timer.scheduleWithFixedDelay(this::scanSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scanSafely() {
+        try {
+            scan();
+        } catch (RuntimeException e) {
+            LOG.warn("assignment scan failed; retried at the next one", e);
+        }
+    }
+
+    /** What one scan did. */
+    public record Scan(int timedOut, int escalated, int offered) {
+    }
+
+    public Scan scan() {
+        Instant now = clock.now();
+        int timedOut = 0;
+        for (Offer offer : db.inTransaction(c -> work.dueOffers(c, now, BATCH))) {
+            timedOut += assigner.expire(offer.id()) ? 1 : 0;
+        }
+        int escalated = assigner.escalateBreaches(BATCH);
+        int offered = 0;
+        for (String agent : agentsWithWorkToTake()) {
+            offered += assigner.fill(agent);
+        }
+        return new Scan(timedOut, escalated, offered);
+    }
+
+    /** Agents online with room, serving a queue where something waits (or pinned something). */
+    private List<String> agentsWithWorkToTake() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT a.id FROM agents a
+                    WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity
+                      AND (EXISTS (SELECT 1 FROM agent_queues q JOIN work_items w ON w.queue = q.queue
+                                   WHERE q.agent_id = a.id AND w.state IN ('WAITING', 'ESCALATED') AND w.pinned_agent IS NULL)
+                           OR EXISTS (SELECT 1 FROM work_items w WHERE w.pinned_agent = a.id
+                                      AND w.state IN ('WAITING', 'ESCALATED')))
+                    ORDER BY a.id""");
+                 ResultSet rows = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

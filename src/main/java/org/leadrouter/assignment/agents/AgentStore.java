@@ -1,0 +1,255 @@
+package org.leadrouter.assignment.agents;
+
+import static org.leadrouter.assignment.AssignmentDb.instant;
+import static org.leadrouter.assignment.AssignmentDb.setInstant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** Agents in the database. Every method works inside the caller's transaction. */
+@ApplicationScoped
+public class AgentStore {
+
+    /** Working hours are kept as their shift texts joined by this (a shift never contains it). */
+    private static final String SHIFT_SEPARATOR = ";";
+    private static final String COLUMNS =
+            "a.id, a.capacity, a.load_units, a.presence, a.time_zone, a.working_hours, a.last_offered_at";
+    // "Has every required skill at its level": no required skill the agent lacks.
+    private static final String QUALIFIED = """
+            NOT EXISTS (SELECT 1 FROM work_skills ws WHERE ws.work_id = ? AND NOT EXISTS (
+                SELECT 1 FROM agent_skills s WHERE s.agent_id = a.id AND s.skill = ws.skill AND s.level >= ws.level))
+            """;
+    private static final String NOT_REFUSED = """
+            NOT EXISTS (SELECT 1 FROM offers o WHERE o.work_id = ? AND o.agent_id = a.id
+                        AND o.state IN ('DECLINED', 'TIMED_OUT'))
+            """;
+
+    /** Rosters share a few schedules; parsing them once keeps candidate reads cheap. */
+    private final Map<String, WorkingHours> schedules = new ConcurrentHashMap<>();
+
+    /** Creates or replaces the agent's profile; load and (unless the profile sets it) presence are kept. */
+    public boolean save(Connection c, Agent agent, Instant now) throws SQLException {
+        boolean exists;
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM agents WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, agent.id());
+            try (ResultSet rows = lock.executeQuery()) {
+                exists = rows.next();
+            }
+        }
+        String hours = String.join(SHIFT_SEPARATOR, agent.hours().texts());
+        if (exists) {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE agents SET name = ?, manager = ?, capacity = ?, time_zone = ?, working_hours = ? WHERE id = ?")) {
+                update.setString(1, agent.name());
+                update.setString(2, agent.manager());
+                update.setInt(3, agent.capacity());
+                update.setString(4, agent.hours().zone().getId());
+                update.setString(5, hours);
+                update.setString(6, agent.id());
+                update.executeUpdate();
+            }
+            if (agent.presence() != null) {
+                setPresence(c, agent.id(), agent.presence(), now);
+            }
+            for (String table : List.of("agent_queues", "agent_skills")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE agent_id = ?")) {
+                    delete.setString(1, agent.id());
+                    delete.executeUpdate();
+                }
+            }
+        } else {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO agents (id, name, manager, capacity, time_zone, working_hours, presence, presence_since, load_units)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""")) {
+                insert.setString(1, agent.id());
+                insert.setString(2, agent.name());
+                insert.setString(3, agent.manager());
+                insert.setInt(4, agent.capacity());
+                insert.setString(5, agent.hours().zone().getId());
+                insert.setString(6, hours);
+                insert.setString(7, (agent.presence() == null ? Presence.OFFLINE : agent.presence()).name());
+                setInstant(insert, 8, now);
+                insert.executeUpdate();
+            }
+        }
+        try (PreparedStatement queues = c.prepareStatement("INSERT INTO agent_queues (queue, agent_id) VALUES (?, ?)")) {
+            for (String queue : agent.queues()) {
+                queues.setString(1, queue);
+                queues.setString(2, agent.id());
+                queues.addBatch();
+            }
+            queues.executeBatch();
+        }
+        try (PreparedStatement skills = c.prepareStatement("INSERT INTO agent_skills (agent_id, skill, level) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Integer> skill : agent.skills().entrySet()) {
+                skills.setString(1, agent.id());
+                skills.setString(2, skill.getKey());
+                skills.setInt(3, skill.getValue());
+                skills.addBatch();
+            }
+            skills.executeBatch();
+        }
+        return !exists;
+    }
+
+    /** Locks the agent's row for the rest of the transaction. */
+    public Optional<AgentState> lock(Connection c, String id) throws SQLException {
+        return state(c, "SELECT " + COLUMNS + " FROM agents a WHERE a.id = ? FOR UPDATE", id);
+    }
+
+    public Optional<AgentState> state(Connection c, String id) throws SQLException {
+        return state(c, "SELECT " + COLUMNS + " FROM agents a WHERE a.id = ?", id);
+    }
+
+    private Optional<AgentState> state(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(state(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    public void setPresence(Connection c, String id, Presence presence, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE agents SET presence = ?, presence_since = ? WHERE id = ? AND presence <> ?")) {
+            update.setString(1, presence.name());
+            setInstant(update, 2, now);
+            update.setString(3, id);
+            update.setString(4, presence.name());
+            update.executeUpdate();
+        }
+    }
+
+    /** Adds to (or with a negative delta, takes from) what the agent holds; an offer also marks them busy from now. */
+    public void addLoad(Connection c, String id, int delta, Instant offeredAt) throws SQLException {
+        String sql = offeredAt == null
+                ? "UPDATE agents SET load_units = load_units + ? WHERE id = ?"
+                : "UPDATE agents SET load_units = load_units + ?, last_offered_at = ? WHERE id = ?";
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            update.setInt(1, delta);
+            int i = 2;
+            if (offeredAt != null) {
+                setInstant(update, i++, offeredAt);
+            }
+            update.setString(i, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Agents who could take this item now but for working hours (checked by the caller): ONLINE,
+     * below capacity, serving its queue (or the one it is pinned to), qualified unless its skills
+     * are waived, and never having declined it or let it time out. Not locked.
+     */
+    public List<AgentState> candidates(Connection c, String workId, String queue, String pinnedAgent,
+                                       boolean skillsWaived) throws SQLException {
+        String serves = pinnedAgent != null ? "a.id = ?"
+                : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
+        String sql = "SELECT " + COLUMNS + " FROM agents a WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity AND "
+                + serves + (skillsWaived ? "" : " AND " + QUALIFIED) + " AND " + NOT_REFUSED;
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            int i = 1;
+            select.setString(i++, pinnedAgent != null ? pinnedAgent : queue);
+            if (!skillsWaived) {
+                select.setString(i++, workId);
+            }
+            select.setString(i, workId);
+            List<AgentState> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(state(rows));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Whether any agent at all (whatever their presence) serves the queue: a queue nobody serves overflows. */
+    public boolean anyServes(Connection c, String queue) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM agent_queues WHERE queue = ? LIMIT 1")) {
+            select.setString(1, queue);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    public Optional<AgentView> find(Connection c, String id, Predicate<WorkingHours> working) throws SQLException {
+        List<AgentView> found = views(c, "WHERE a.id = ?", id, working);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    public List<AgentView> list(Connection c, Predicate<WorkingHours> working) throws SQLException {
+        return views(c, "", null, working);
+    }
+
+    private List<AgentView> views(Connection c, String where, String id, Predicate<WorkingHours> working) throws SQLException {
+        Map<String, List<String>> queues = new HashMap<>();
+        Map<String, Map<String, Integer>> skills = new HashMap<>();
+        String join = id == null ? "" : " WHERE agent_id = ?";
+        try (PreparedStatement select = c.prepareStatement("SELECT agent_id, queue FROM agent_queues" + join + " ORDER BY queue")) {
+            if (id != null) {
+                select.setString(1, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    queues.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+                }
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT agent_id, skill, level FROM agent_skills" + join)) {
+            if (id != null) {
+                select.setString(1, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    skills.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getInt(3));
+                }
+            }
+        }
+        List<AgentView> views = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                + ", a.name, a.manager, a.presence_since FROM agents a " + where + " ORDER BY a.id")) {
+            if (id != null) {
+                select.setString(1, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    AgentState state = state(rows);
+                    boolean inHours = working.test(state.hours());
+                    String agentId = state.id();
+                    views.add(new AgentView(agentId, rows.getString("name"), rows.getString("manager"),
+                            queues.getOrDefault(agentId, List.of()), skills.getOrDefault(agentId, Map.of()),
+                            state.capacity(), state.hours().zone().getId(), state.hours().texts(), state.presence(),
+                            instant(rows, "presence_since"), state.load(), state.lastOfferedAt(), inHours,
+                            inHours && state.presence() == Presence.ONLINE && state.load() < state.capacity()));
+                }
+            }
+        }
+        return views;
+    }
+
+    private AgentState state(ResultSet rows) throws SQLException {
+        String zone = rows.getString("time_zone");
+        String hours = rows.getString("working_hours");
+        WorkingHours schedule = schedules.computeIfAbsent(zone + "|" + hours, key -> WorkingHours.parse(ZoneId.of(zone),
+                hours.isEmpty() ? List.of() : Arrays.asList(hours.split(SHIFT_SEPARATOR)), "hours", new ArrayList<>()));
+        return new AgentState(rows.getString("id"), rows.getInt("capacity"), rows.getInt("load_units"),
+                Presence.valueOf(rows.getString("presence")), schedule, instant(rows, "last_offered_at"));
+    }
+}

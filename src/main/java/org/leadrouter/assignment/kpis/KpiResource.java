@@ -1,0 +1,57 @@
+package org.leadrouter.assignment.kpis;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.leadrouter.assignment.AssignmentClock;
+import org.leadrouter.assignment.InvalidRequestException;
+import org.leadrouter.lead.FieldProblem;
+
+/** Assignment KPIs of the leads routed in a window (default: the last 24 hours). */
+@Path("/assignment/kpis")
+@Produces(MediaType.APPLICATION_JSON)
+public class KpiResource {
+
+    private final KpiReport report;
+    private final AssignmentClock clock;
+
+    public KpiResource(KpiReport report, AssignmentClock clock) {
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @GET
+    public AssignmentKpis get(@QueryParam("from") String from, @QueryParam("to") String to) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant end = instant(to, "to", problems);
+        Instant start = instant(from, "from", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("the window is not valid", problems);
+        }
+        end = end == null ? clock.now().plusNanos(1000) : end;
+        start = start == null ? end.minus(Duration.ofDays(1)) : start;
+        if (!start.isBefore(end)) {
+            throw new InvalidRequestException("the window is empty", List.of(new FieldProblem("from", "must be before to")));
+        }
+        return report.report(start, end);
+    }
+
+    private static Instant instant(String text, String field, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem(field, "must be an ISO-8601 instant like 2026-11-25T09:00:00Z, was '" + text + "'"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.leadrouter.assignment.queues;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+
+/** How one queue offers work. {@code escalateTo} and {@code overflowTo} may be null (none). */
+public record QueueSettings(String name, @JsonIgnore Duration pushTimeout, @JsonIgnore Duration sla,
+                            EscalationTarget escalateTo, String overflowTo, boolean configured) {
+
+    @JsonProperty
+    public long pushTimeoutSeconds() {
+        return pushTimeout.toSeconds();
+    }
+
+    @JsonProperty
+    public long slaMinutes() {
+        return sla.toMinutes();
+    }
+}

@@ -1,0 +1,79 @@
+package org.leadrouter.assignment.queues;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.leadrouter.assignment.AssignmentDb;
+
+/** The queues with settings, work or agents, and what is in them. */
+@ApplicationScoped
+public class QueueStatus {
+
+    private final AssignmentDb db;
+    private final QueueCatalog catalog;
+
+    public QueueStatus(AssignmentDb db, QueueCatalog catalog) {
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+
+    public List<QueueView> queues() {
+        return db.inTransaction(c -> {
+            Map<String, int[]> work = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT queue, state, COUNT(*) FROM work_items WHERE state <> 'COMPLETED' GROUP BY queue, state""");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    int[] counts = work.computeIfAbsent(rows.getString(1), q -> new int[3]);
+                    switch (rows.getString(2)) {
+                        case "OFFERED" -> counts[1] += rows.getInt(3);
+                        case "ACCEPTED" -> counts[2] += rows.getInt(3);
+                        default -> counts[0] += rows.getInt(3);
+                    }
+                }
+            }
+            Map<String, int[]> agents = new HashMap<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT q.queue, COUNT(*), SUM(CASE WHEN a.presence = 'ONLINE' THEN 1 ELSE 0 END)
+                    FROM agent_queues q JOIN agents a ON a.id = q.agent_id GROUP BY q.queue""");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    agents.put(rows.getString(1), new int[] {rows.getInt(2), rows.getInt(3)});
+                }
+            }
+            TreeSet<String> names = new TreeSet<>(work.keySet());
+            names.addAll(agents.keySet());
+            catalog.configured().forEach(q -> names.add(q.name()));
+            List<QueueView> views = new ArrayList<>();
+            for (String name : names) {
+                int[] counts = work.getOrDefault(name, new int[3]);
+                int[] serving = agents.getOrDefault(name, new int[2]);
+                String oldestId = null;
+                Instant oldestSince = null;
+                if (counts[0] > 0) {
+                    try (PreparedStatement select = c.prepareStatement("""
+                            SELECT id, created_at FROM work_items WHERE queue = ? AND state IN ('WAITING', 'ESCALATED')
+                            ORDER BY created_at, id LIMIT 1""")) {
+                        select.setString(1, name);
+                        try (ResultSet rows = select.executeQuery()) {
+                            if (rows.next()) {
+                                oldestId = rows.getString(1);
+                                oldestSince = AssignmentDb.instant(rows, "created_at");
+                            }
+                        }
+                    }
+                }
+                views.add(new QueueView(catalog.settings(name), counts[0], oldestId, oldestSince, counts[1], counts[2],
+                        serving[0], serving[1]));
+            }
+            return views;
+        });
+    }
+}

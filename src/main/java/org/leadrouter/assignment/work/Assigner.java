@@ -1,0 +1,320 @@
+package org.leadrouter.assignment.work;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.leadrouter.assignment.AssignmentClock;
+import org.leadrouter.assignment.AssignmentConfig;
+import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.assignment.ConflictException;
+import org.leadrouter.assignment.NotFoundException;
+import org.leadrouter.assignment.agents.AgentState;
+import org.leadrouter.assignment.agents.AgentStore;
+import org.leadrouter.assignment.agents.Presence;
+import org.leadrouter.assignment.queues.EscalationTarget;
+import org.leadrouter.assignment.queues.QueueCatalog;
+import org.leadrouter.assignment.queues.QueueSettings;
+
+/**
+ * The assignment state machine. Each step is one transaction that locks the work item first and
+ * then at most one agent, so an item is never offered twice and an agent never takes more than
+ * their capacity, however many threads run steps at once. A step that frees an agent or puts an
+ * item back to waiting is followed by new offers in their own transactions.
+ */
+@ApplicationScoped
+public class Assigner {
+
+    /** Waiting items read per look for work an agent can take. */
+    private static final int PAGE = 50;
+
+    private final AssignmentDb db;
+    private final AgentStore agents;
+    private final WorkStore work;
+    private final QueueCatalog queues;
+    private final AssignmentClock clock;
+    private final Set<LocalDate> bankHolidays;
+    private final int maxAttempts;
+    private final boolean awayOnTimeout;
+
+    @Inject
+    public Assigner(AssignmentDb db, AgentStore agents, WorkStore work, QueueCatalog queues, AssignmentClock clock,
+                    AssignmentConfig config) {
+        this.db = db;
+        this.agents = agents;
+        this.work = work;
+        this.queues = queues;
+        this.clock = clock;
+        this.bankHolidays = Set.copyOf(config.bankHolidays().orElse(List.of()));
+        this.maxAttempts = Math.max(1, config.maxAttempts());
+        this.awayOnTimeout = config.awayOnTimeout();
+    }
+
+    public Set<LocalDate> bankHolidays() {
+        return bankHolidays;
+    }
+
+    /**
+     * Makes work items of routed leads, in one transaction; leads that already have one are
+     * skipped. An item whose queue nobody serves goes to the queue's overflow queue (following
+     * overflows while nobody serves them). Returns the ids of the items made.
+     */
+    public List<String> enqueue(List<NewWork> items) {
+        return db.inTransaction(c -> {
+            Instant now = clock.now();
+            List<String> made = new ArrayList<>();
+            for (NewWork item : items) {
+                if (work.exists(c, item.id())) {
+                    continue;
+                }
+                List<String> path = overflowPath(c, item.queue());
+                String queue = path.get(path.size() - 1);
+                work.insert(c, item, queue, item.routedAt().plus(queues.settings(queue).sla()), now);
+                work.event(c, item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
+                        item.fallback() ? "fallback route" : null);
+                for (int i = 1; i < path.size(); i++) {
+                    work.event(c, item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
+                            "nobody serves " + path.get(i - 1));
+                }
+                made.add(item.id());
+            }
+            return made;
+        });
+    }
+
+    private List<String> overflowPath(Connection c, String queue) throws SQLException {
+        List<String> path = new ArrayList<>(List.of(queue));
+        Set<String> seen = new HashSet<>(path);
+        String current = queue;
+        while (!agents.anyServes(c, current)) {
+            String next = queues.settings(current).overflowTo();
+            if (next == null || !seen.add(next)) {
+                break;
+            }
+            path.add(next);
+            current = next;
+        }
+        return path;
+    }
+
+    /** Offers a waiting item to the best agent who can take it now; empty if nobody can (it keeps waiting). */
+    public Optional<Offer> offer(String workId) {
+        return db.inTransaction(c -> {
+            Optional<WorkItem> item = work.lockIfFree(c, workId);
+            if (item.isEmpty() || !item.get().state().isWaiting()) {
+                return Optional.empty();
+            }
+            return offerLocked(c, item.get(), clock.now());
+        });
+    }
+
+    private Optional<Offer> offerLocked(Connection c, WorkItem item, Instant now) throws SQLException {
+        List<AgentState> candidates = agents.candidates(c, item.id(), item.queue(), item.pinnedAgent(), item.skillsWaived());
+        for (AgentState candidate : SelectionPolicy.rank(candidates, now, bankHolidays)) {
+            Optional<AgentState> locked = agents.lock(c, candidate.id());
+            if (locked.isPresent() && locked.get().canTakeWork(now, bankHolidays)) {
+                return Optional.of(makeOffer(c, item, candidate.id(), now));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Offers the agent the next waiting items they can take, until they are full or none is left. */
+    public int fill(String agentId) {
+        int made = 0;
+        while (db.inTransaction(c -> fillOne(c, agentId))) {
+            made++;
+        }
+        return made;
+    }
+
+    private boolean fillOne(Connection c, String agentId) throws SQLException {
+        Instant now = clock.now();
+        Optional<AgentState> agent = agents.state(c, agentId);
+        if (agent.isEmpty() || !agent.get().canTakeWork(now, bankHolidays)) {
+            return false;
+        }
+        for (String id : work.waitingFor(c, agentId, PAGE)) {
+            Optional<WorkItem> item = work.lockIfFree(c, id);
+            if (item.isEmpty() || !item.get().state().isWaiting()) {
+                continue;
+            }
+            Optional<AgentState> locked = agents.lock(c, agentId);
+            if (locked.isEmpty() || !locked.get().canTakeWork(now, bankHolidays)) {
+                return false;
+            }
+            makeOffer(c, item.get(), agentId, now);
+            return true;
+        }
+        return false;
+    }
+
+    private Offer makeOffer(Connection c, WorkItem item, String agentId, Instant now) throws SQLException {
+        Instant expires = now.plus(queues.settings(item.queue()).pushTimeout());
+        long id = work.insertOffer(c, item.id(), agentId, item.queue(), now, expires);
+        agents.addLoad(c, agentId, 1, now);
+        work.markOffered(c, item.id(), agentId, now);
+        work.event(c, item.id(), now, WorkEventKind.OFFERED, item.queue(), agentId, id, null);
+        return new Offer(id, item.id(), agentId, item.queue(), OfferState.OPEN, null, now, expires, null);
+    }
+
+    public Offer accept(long offerId) {
+        return db.inTransaction(c -> {
+            Instant now = clock.now();
+            Offer offer = lockOpenOffer(c, offerId);
+            if (!now.isBefore(offer.expiresAt())) {
+                throw new ConflictException("offer " + offerId + " expired at " + offer.expiresAt());
+            }
+            work.closeOffer(c, offerId, OfferState.ACCEPTED, null, now);
+            work.markAccepted(c, offer.workId(), now);
+            work.event(c, offer.workId(), now, WorkEventKind.ACCEPTED, offer.queue(), offer.agentId(), offerId, null);
+            return work.offer(c, offerId).orElseThrow();
+        });
+    }
+
+    public Offer decline(long offerId, String reason) {
+        Offer declined = db.inTransaction(c -> close(c, lockOpenOffer(c, offerId), OfferState.DECLINED, reason));
+        afterClose(declined);
+        return declined;
+    }
+
+    /** Closes an open offer whose push timeout has passed; false if it was already closed or is not due. */
+    public boolean expire(long offerId) {
+        Offer expired = db.inTransaction(c -> {
+            Optional<Offer> offer = work.offer(c, offerId);
+            if (offer.isEmpty() || work.lock(c, offer.get().workId()).isEmpty()) {
+                return null;
+            }
+            Offer current = work.offer(c, offerId).orElseThrow();
+            if (current.state() != OfferState.OPEN || clock.now().isBefore(current.expiresAt())) {
+                return null;
+            }
+            return close(c, current, OfferState.TIMED_OUT, "not accepted within the push timeout");
+        });
+        if (expired == null) {
+            return false;
+        }
+        afterClose(expired);
+        return true;
+    }
+
+    /** Takes back an agent's open offers without counting them against the item (the agent went offline). */
+    public void withdrawOpenOffers(String agentId) {
+        List<Offer> open = db.inTransaction(c -> work.openOffersOf(c, agentId));
+        for (Offer offer : open) {
+            Offer withdrawn = db.inTransaction(c -> {
+                work.lock(c, offer.workId());
+                Offer current = work.offer(c, offer.id()).orElseThrow();
+                return current.state() == OfferState.OPEN ? close(c, current, OfferState.WITHDRAWN, "agent went offline") : null;
+            });
+            if (withdrawn != null) {
+                offer(withdrawn.workId());
+            }
+        }
+    }
+
+    /**
+     * An open offer closed without acceptance: the agent's unit is freed and the item waits again,
+     * or is escalated once refused {@code maxAttempts} times. Runs under the item's lock.
+     */
+    private Offer close(Connection c, Offer offer, OfferState state, String reason) throws SQLException {
+        Instant now = clock.now();
+        boolean refused = state == OfferState.DECLINED || state == OfferState.TIMED_OUT;
+        work.closeOffer(c, offer.id(), state, reason, now);
+        agents.lock(c, offer.agentId());
+        agents.addLoad(c, offer.agentId(), -1, null);
+        if (state == OfferState.TIMED_OUT && awayOnTimeout) {
+            agents.setPresence(c, offer.agentId(), Presence.AWAY, now);
+        }
+        work.requeue(c, offer.workId(), refused);
+        work.event(c, offer.workId(), now, WorkEventKind.valueOf(state.name()), offer.queue(), offer.agentId(),
+                offer.id(), reason);
+        WorkItem item = work.find(c, offer.workId()).orElseThrow();
+        if (refused && !item.escalated() && item.attempts() >= maxAttempts) {
+            escalate(c, item, "refused by " + item.attempts() + " agents", now);
+        }
+        return work.offer(c, offer.id()).orElseThrow();
+    }
+
+    /** After an offer closed: the item looks for another agent, and the agent (freed) for other work. */
+    private void afterClose(Offer closed) {
+        offer(closed.workId());
+        fill(closed.agentId());
+    }
+
+    public WorkItem complete(String workId) {
+        WorkItem done = db.inTransaction(c -> {
+            Instant now = clock.now();
+            WorkItem item = work.lock(c, workId).orElseThrow(() -> new NotFoundException("work item", workId));
+            if (item.state() != WorkState.ACCEPTED) {
+                throw new ConflictException("work item " + workId + " is " + item.state() + "; only ACCEPTED work can be completed");
+            }
+            work.markCompleted(c, workId, now);
+            agents.lock(c, item.agentId());
+            agents.addLoad(c, item.agentId(), -1, null);
+            work.event(c, workId, now, WorkEventKind.COMPLETED, item.queue(), item.agentId(), null, null);
+            return work.find(c, workId).orElseThrow();
+        });
+        fill(done.agentId());
+        return done;
+    }
+
+    /** Escalates waiting items past their SLA; returns how many. */
+    public int escalateBreaches(int limit) {
+        List<String> due = db.inTransaction(c -> work.slaBreached(c, clock.now(), limit));
+        int escalated = 0;
+        for (String id : due) {
+            boolean done = db.inTransaction(c -> {
+                Instant now = clock.now();
+                Optional<WorkItem> item = work.lockIfFree(c, id);
+                if (item.isEmpty() || item.get().state() != WorkState.WAITING || now.isBefore(item.get().slaDueAt())) {
+                    return false;
+                }
+                escalate(c, item.get(), "SLA breached: not accepted by " + item.get().slaDueAt(), now);
+                return true;
+            });
+            if (done) {
+                escalated++;
+                offer(id);
+            }
+        }
+        return escalated;
+    }
+
+    /**
+     * To the queue's escalation target: a manager queue (skills waived: the manager decides), one
+     * agent (only they may take it), or, with no target, marked ESCALATED in its own queue.
+     */
+    private void escalate(Connection c, WorkItem item, String reason, Instant now) throws SQLException {
+        QueueSettings settings = queues.settings(item.queue());
+        EscalationTarget target = settings.escalateTo();
+        String queue = item.queue();
+        String pinned = null;
+        if (target != null && target.kind() == EscalationTarget.Kind.QUEUE) {
+            queue = target.name();
+        } else if (target != null) {
+            pinned = target.name();
+        }
+        work.markEscalated(c, item.id(), queue, pinned, target != null, reason, now);
+        work.event(c, item.id(), now, WorkEventKind.ESCALATED, queue, pinned, null,
+                reason + (target == null ? " (queue " + item.queue() + " has no escalation target)" : " -> " + target));
+    }
+
+    private Offer lockOpenOffer(Connection c, long offerId) throws SQLException {
+        Offer offer = work.offer(c, offerId).orElseThrow(() -> new NotFoundException("offer", Long.toString(offerId)));
+        work.lock(c, offer.workId());
+        // Re-read under the item's lock: every change to an offer is made holding it.
+        Offer current = work.offer(c, offerId).orElseThrow();
+        if (current.state() != OfferState.OPEN) {
+            throw new ConflictException("offer " + offerId + " is " + current.state() + ", no longer open");
+        }
+        return current;
+    }
+}

@@ -1,0 +1,5 @@
+package org.leadrouter.assignment.work;
+
+public enum OfferState {
+    OPEN, ACCEPTED, DECLINED, TIMED_OUT, WITHDRAWN
+}

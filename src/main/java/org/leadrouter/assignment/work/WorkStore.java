@@ -1,0 +1,315 @@
+package org.leadrouter.assignment.work;
+
+import static org.leadrouter.assignment.AssignmentDb.instant;
+import static org.leadrouter.assignment.AssignmentDb.setInstant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Work items, their offers and their history. Every method works inside the caller's transaction. */
+@ApplicationScoped
+public class WorkStore {
+
+    private static final TypeReference<LinkedHashMap<String, Integer>> SKILLS = new TypeReference<>() {
+    };
+    private static final String WAITING = "state IN ('WAITING', 'ESCALATED')";
+    /** The waiting order: most urgent priority (1) first, then highest score, then oldest. Not FIFO. */
+    public static final String WAITING_ORDER = "ORDER BY w.priority, w.score DESC, w.created_at, w.id";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A new item, already placed in its final queue (after any overflow). */
+    public void insert(Connection c, NewWork work, String queue, Instant slaDueAt, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,
+                    routing_rule, fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at)
+                VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, 'WAITING', 0, FALSE, ?, ?, ?, ?)""")) {
+            insert.setString(1, work.id());
+            insert.setString(2, work.segment());
+            insert.setString(3, work.queue());
+            insert.setString(4, queue);
+            insert.setString(5, write(work.requiredSkills()));
+            insert.setInt(6, work.priority());
+            insert.setInt(7, work.score());
+            insert.setString(8, work.routingRule());
+            insert.setBoolean(9, work.fallback());
+            setInstant(insert, 10, work.receivedAt());
+            setInstant(insert, 11, work.routedAt());
+            setInstant(insert, 12, now);
+            setInstant(insert, 13, slaDueAt);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement skills = c.prepareStatement("INSERT INTO work_skills (work_id, skill, level) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Integer> skill : work.requiredSkills().entrySet()) {
+                skills.setString(1, work.id());
+                skills.setString(2, skill.getKey());
+                skills.setInt(3, skill.getValue());
+                skills.addBatch();
+            }
+            skills.executeBatch();
+        }
+    }
+
+    public boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM work_items WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    public Optional<WorkItem> find(Connection c, String id) throws SQLException {
+        return item(c, "SELECT * FROM work_items WHERE id = ?", id);
+    }
+
+    /** Locks the item, waiting for whoever holds it. */
+    public Optional<WorkItem> lock(Connection c, String id) throws SQLException {
+        return item(c, "SELECT * FROM work_items WHERE id = ? FOR UPDATE", id);
+    }
+
+    /** Locks the item unless another transaction holds it (then empty: that one is dealing with it). */
+    public Optional<WorkItem> lockIfFree(Connection c, String id) throws SQLException {
+        return item(c, "SELECT * FROM work_items WHERE id = ? FOR UPDATE SKIP LOCKED", id);
+    }
+
+    /**
+     * Waiting items this agent may take, in the waiting order: in a queue they serve (or pinned
+     * to them), every required skill at its level (unless waived), not refused by them before.
+     * Read without locks; the caller locks the one it picks.
+     */
+    public List<String> waitingFor(Connection c, String agentId, int limit) throws SQLException {
+        String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + """
+                 AND ((w.pinned_agent IS NULL AND w.queue IN (SELECT q.queue FROM agent_queues q WHERE q.agent_id = ?))
+                      OR w.pinned_agent = ?)
+                 AND (w.skills_waived OR NOT EXISTS (SELECT 1 FROM work_skills ws WHERE ws.work_id = w.id AND NOT EXISTS (
+                      SELECT 1 FROM agent_skills s WHERE s.agent_id = ? AND s.skill = ws.skill AND s.level >= ws.level)))
+                 AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.work_id = w.id AND o.agent_id = ?
+                      AND o.state IN ('DECLINED', 'TIMED_OUT'))
+                """ + WAITING_ORDER + " LIMIT ?";
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 1; i <= 4; i++) {
+                select.setString(i, agentId);
+            }
+            select.setInt(5, limit);
+            return ids(select);
+        }
+    }
+
+    /** Items still waiting, never escalated, whose SLA is breached. */
+    public List<String> slaBreached(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id FROM work_items WHERE state = 'WAITING' AND sla_due_at <= ? ORDER BY sla_due_at LIMIT ?")) {
+            setInstant(select, 1, now);
+            select.setInt(2, limit);
+            return ids(select);
+        }
+    }
+
+    public void markOffered(Connection c, String id, String agentId, Instant now) throws SQLException {
+        update(c, "UPDATE work_items SET state = 'OFFERED', agent_id = ?, first_offered_at = COALESCE(first_offered_at, ?) WHERE id = ?",
+                agentId, now, id);
+    }
+
+    public void markAccepted(Connection c, String id, Instant now) throws SQLException {
+        update(c, "UPDATE work_items SET state = 'ACCEPTED', accepted_at = ? WHERE id = ?", now, id);
+    }
+
+    public void markCompleted(Connection c, String id, Instant now) throws SQLException {
+        update(c, "UPDATE work_items SET state = 'COMPLETED', completed_at = ? WHERE id = ?", now, id);
+    }
+
+    /** Back to waiting after an offer closed without acceptance; a refusal counts as an attempt. */
+    public void requeue(Connection c, String id, boolean refused) throws SQLException {
+        update(c, "UPDATE work_items SET state = CASE WHEN escalated THEN 'ESCALATED' ELSE 'WAITING' END, agent_id = NULL,"
+                + " attempts = attempts + " + (refused ? 1 : 0) + " WHERE id = ?", id);
+    }
+
+    /** Escalated: waits (state ESCALATED) in {@code queue}, or for {@code pinnedAgent} alone. */
+    public void markEscalated(Connection c, String id, String queue, String pinnedAgent, boolean skillsWaived,
+                              String reason, Instant now) throws SQLException {
+        update(c, "UPDATE work_items SET state = 'ESCALATED', escalated = TRUE, escalated_at = ?, escalation_reason = ?,"
+                + " queue = ?, pinned_agent = ?, skills_waived = ? WHERE id = ?",
+                now, reason, queue, pinnedAgent, skillsWaived, id);
+    }
+
+    public void event(Connection c, String workId, Instant at, WorkEventKind kind, String queue, String agentId,
+                      Long offerId, String detail) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO work_events (work_id, happened_at, kind, queue, agent_id, offer_id, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, workId);
+            setInstant(insert, 2, at);
+            insert.setString(3, kind.name());
+            insert.setString(4, queue);
+            insert.setString(5, agentId);
+            if (offerId == null) {
+                insert.setNull(6, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(6, offerId);
+            }
+            insert.setString(7, detail == null || detail.length() <= 1024 ? detail : detail.substring(0, 1024));
+            insert.executeUpdate();
+        }
+    }
+
+    public List<WorkEvent> history(Connection c, String workId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT * FROM work_events WHERE work_id = ? ORDER BY id")) {
+            select.setString(1, workId);
+            List<WorkEvent> events = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long offer = rows.getLong("offer_id");
+                    events.add(new WorkEvent(instant(rows, "happened_at"), WorkEventKind.valueOf(rows.getString("kind")),
+                            rows.getString("queue"), rows.getString("agent_id"), rows.wasNull() ? null : offer,
+                            rows.getString("detail")));
+                }
+            }
+            return events;
+        }
+    }
+
+    public long insertOffer(Connection c, String workId, String agentId, String queue, Instant now, Instant expiresAt)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO offers (work_id, agent_id, queue, state, offered_at, expires_at) VALUES (?, ?, ?, 'OPEN', ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, workId);
+            insert.setString(2, agentId);
+            insert.setString(3, queue);
+            setInstant(insert, 4, now);
+            setInstant(insert, 5, expiresAt);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public void closeOffer(Connection c, long offerId, OfferState state, String reason, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE offers SET state = ?, reason = ?, closed_at = ? WHERE id = ?")) {
+            update.setString(1, state.name());
+            update.setString(2, reason);
+            setInstant(update, 3, now);
+            update.setLong(4, offerId);
+            update.executeUpdate();
+        }
+    }
+
+    public Optional<Offer> offer(Connection c, long id) throws SQLException {
+        List<Offer> found = offers(c, "WHERE id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    public List<Offer> openOffersOf(Connection c, String agentId) throws SQLException {
+        return offers(c, "WHERE agent_id = ? AND state = 'OPEN' ORDER BY id", agentId);
+    }
+
+    public List<Offer> offersFor(Connection c, String workId) throws SQLException {
+        return offers(c, "WHERE work_id = ? ORDER BY id", workId);
+    }
+
+    /** Open offers whose push timeout has passed, oldest first. */
+    public List<Offer> dueOffers(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT * FROM offers WHERE state = 'OPEN' AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+            setInstant(select, 1, now);
+            select.setInt(2, limit);
+            return offers(select);
+        }
+    }
+
+    private List<Offer> offers(Connection c, String where, Object key) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM offers " + where)) {
+            select.setObject(1, key);
+            return offers(select);
+        }
+    }
+
+    private static List<Offer> offers(PreparedStatement select) throws SQLException {
+        List<Offer> offers = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                offers.add(new Offer(rows.getLong("id"), rows.getString("work_id"), rows.getString("agent_id"),
+                        rows.getString("queue"), OfferState.valueOf(rows.getString("state")), rows.getString("reason"),
+                        instant(rows, "offered_at"), instant(rows, "expires_at"), instant(rows, "closed_at")));
+            }
+        }
+        return offers;
+    }
+
+    private Optional<WorkItem> item(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new WorkItem(rows.getString("id"), rows.getString("segment"),
+                        rows.getString("routed_queue"), rows.getString("queue"), read(rows.getString("required_skills")),
+                        rows.getBoolean("skills_waived"), rows.getInt("priority"), rows.getInt("score"),
+                        rows.getString("routing_rule"), rows.getBoolean("fallback"), WorkState.valueOf(rows.getString("state")),
+                        rows.getString("agent_id"), rows.getString("pinned_agent"), rows.getInt("attempts"),
+                        rows.getBoolean("escalated"), rows.getString("escalation_reason"), instant(rows, "received_at"),
+                        instant(rows, "routed_at"), instant(rows, "created_at"), instant(rows, "sla_due_at"),
+                        instant(rows, "first_offered_at"), instant(rows, "accepted_at"), instant(rows, "escalated_at"),
+                        instant(rows, "completed_at")));
+            }
+        }
+    }
+
+    private static List<String> ids(PreparedStatement select) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static void update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof Instant at) {
+                    setInstant(update, i + 1, at);
+                } else {
+                    update.setObject(i + 1, values[i]);
+                }
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private String write(Map<String, Integer> skills) {
+        try {
+            return json.writeValueAsString(skills);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Integer> read(String skills) {
+        try {
+            return json.readValue(skills, SKILLS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored required skills are not readable", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.leadrouter.assignment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.leadrouter.assignment.agents.AgentDirectory;
+import org.leadrouter.assignment.agents.AgentStore;
+import org.leadrouter.assignment.agents.AgentValidation;
+import org.leadrouter.assignment.queues.QueueCatalog;
+import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.work.WorkStore;
+
+/**
+ * Assignment wired by hand over a real database, for tests that need no HTTP: the same objects
+ * the service builds, a test clock, and queue settings written to a file as an operator would.
+ */
+public final class TestAssignment {
+
+    public static final Duration PUSH_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration SLA = Duration.ofMinutes(30);
+    public static final int MAX_ATTEMPTS = 3;
+
+    public final DataSource dataSource;
+    public final TestClock clock = new TestClock();
+    public final AssignmentDb db;
+    public final WorkStore work = new WorkStore();
+    public final AgentStore agents = new AgentStore();
+    public final Assigner assigner;
+    public final AgentDirectory directory;
+    public final AssignmentScheduler scheduler;
+
+    public TestAssignment(DataSource dataSource, String queuesJson) {
+        this.dataSource = dataSource;
+        this.db = new AssignmentDb(dataSource);
+        AssignmentConfig config = config(queuesFile(queuesJson));
+        this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config);
+        this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
+        this.scheduler = new AssignmentScheduler(assigner, db, work, clock, config);
+    }
+
+    /** A fresh in-memory H2 database with every migration applied. */
+    public static DataSource h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+        return h2;
+    }
+
+    private static Path queuesFile(String json) {
+        try {
+            Path file = Files.createTempFile("queues", ".json");
+            Files.writeString(file, json);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static AssignmentConfig config(Path queues) {
+        return new AssignmentConfig() {
+            @Override
+            public Path queuesFile() {
+                return queues;
+            }
+
+            @Override
+            public Optional<Path> rosterFile() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Duration pushTimeout() {
+                return PUSH_TIMEOUT;
+            }
+
+            @Override
+            public Duration sla() {
+                return SLA;
+            }
+
+            @Override
+            public int maxAttempts() {
+                return MAX_ATTEMPTS;
+            }
+
+            @Override
+            public Duration scanInterval() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public ZoneId defaultTimeZone() {
+                return ZoneId.of("Europe/London");
+            }
+
+            @Override
+            public Optional<List<LocalDate>> bankHolidays() {
+                return Optional.of(List.of(LocalDate.of(2026, 12, 25)));
+            }
+
+            @Override
+            public boolean awayOnTimeout() {
+                return true;
+            }
+
+            @Override
+            public int offerThreads() {
+                return 1;
+            }
+        };
+    }
+}
