@@ -94,14 +94,14 @@ class AssignmentResourceTest {
         assertEquals(List.of("QUEUED", "OFFERED", "ACCEPTED", "COMPLETED"), assignment.getList("history.kind"));
         assertEquals("insurance-life-fca", assignment.getString("item.queue"));
         assertEquals(Map.of("fca-adviser", 5), assignment.getMap("item.requiredSkills"));
-        assertEquals("Life needs an FCA-authorised adviser", assignment.getString("item.routingRule"));
+        assertEquals("Life and protection need an FCA-authorised adviser", assignment.getString("item.routingRule"));
         given().get("/leads/{id}", lead).then().statusCode(200).body("decision.queue", equalTo("insurance-life-fca"));
         given().get("/leads/{id}/assignment", "no-such-lead").then().statusCode(404).contentType(PROBLEM);
 
         given().get("/assignment/kpis").then().statusCode(200)
                 .body("timeToAssign.count", greaterThanOrEqualTo(1))
                 .body("byAgent.find { it.key == '%s' }.rate".formatted(agent), equalTo(1.0f))
-                .body("byRule.key", hasItem("Life needs an FCA-authorised adviser"));
+                .body("byRule.key", hasItem("Life and protection need an FCA-authorised adviser"));
         given().queryParam("from", "yesterday").get("/assignment/kpis")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from"));
     }
@@ -115,7 +115,7 @@ class AssignmentResourceTest {
                 .put("/agents/{id}", agent).then().statusCode(201);
         String lead = "t-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body("""
-                {"id": "%s", "segment": "insurance", "source": "web", "product": "pet", "postcode": "LS1 4AP",
+                {"id": "%s", "segment": "insurance", "source": "web", "product": "travel", "postcode": "LS1 4AP",
                  "contact": {"name": "Bo Li", "email": "bo@example.org"}}""".formatted(lead))
                 .post("/leads").then().statusCode(201).body("queue", equalTo("insurance-general"));
         long offer = awaitOffer(agent, lead);

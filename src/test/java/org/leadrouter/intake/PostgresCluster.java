@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * {@code apt-get install -y postgresql}; found under /usr/lib/postgresql/N/bin, or set PG_BIN).
  * initdb refuses to run as root, so as root the server runs as the {@code postgres} OS user.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
 
-    static final String USER = "leadrouter";
+    public static final String USER = "leadrouter";
     private static final String OS_USER = "postgres";
 
     private final Path bin;
@@ -35,7 +35,7 @@ final class PostgresCluster implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresCluster start() throws IOException, InterruptedException {
+    public static PostgresCluster start() throws IOException, InterruptedException {
         Path bin = binaries();
         Path dir = Files.createTempDirectory("leadrouter-pg-");
         if (asRoot()) {
@@ -57,7 +57,7 @@ final class PostgresCluster implements AutoCloseable {
         return cluster;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
@@ -126,7 +126,7 @@ final class PostgresCluster implements AutoCloseable {
      * CI (CI=true), so that a CI machine without them fails instead of skipping them unseen.
      * A developer's machine without PostgreSQL skips them, so `./mvnw verify` works anywhere.
      */
-    static boolean testsShouldRun() {
+    public static boolean testsShouldRun() {
         try {
             return "true".equalsIgnoreCase(System.getenv("CI")) || Files.isExecutable(binaries().resolve("initdb"));
         } catch (IOException | RuntimeException e) {

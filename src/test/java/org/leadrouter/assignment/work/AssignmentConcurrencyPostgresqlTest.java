@@ -1,37 +1,40 @@
 package org.leadrouter.assignment.work;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.leadrouter.intake.PostgresCluster;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/**
- * The same test on PostgreSQL, when one is given: -Dleadrouter.test.postgresql.url=jdbc:postgresql://host/db
- * (with .user and .password). Each run works in a fresh schema. Skipped otherwise.
- */
+/** The same test on a real PostgreSQL server started for this class: row locks and SKIP LOCKED. */
+@EnabledIf(value = "org.leadrouter.intake.PostgresCluster#testsShouldRun",
+        disabledReason = "no PostgreSQL server binaries (apt-get install -y postgresql)")
 class AssignmentConcurrencyPostgresqlTest extends AssignmentConcurrencyContract {
+
+    private static PostgresCluster cluster;
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        cluster = PostgresCluster.start();
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setUrl(cluster.jdbcUrl());
+        postgres.setUser(PostgresCluster.USER);
+        Flyway.configure().dataSource(postgres).locations("classpath:db/migration").load().migrate();
+        dataSource = postgres;
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
 
     @Override
     DataSource dataSource() {
-        String url = System.getProperty("leadrouter.test.postgresql.url");
-        assumeTrue(url != null && !url.isBlank(), "no PostgreSQL given (leadrouter.test.postgresql.url)");
-        String schema = "assign_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setUrl(url);
-        postgres.setUser(System.getProperty("leadrouter.test.postgresql.user", "postgres"));
-        postgres.setPassword(System.getProperty("leadrouter.test.postgresql.password", ""));
-        try (Connection c = postgres.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare the PostgreSQL schema", e);
-        }
-        postgres.setCurrentSchema(schema);
-        Flyway.configure().dataSource(postgres).schemas(schema).locations("classpath:db/migration").load().migrate();
-        return postgres;
+        return dataSource;
     }
 }
