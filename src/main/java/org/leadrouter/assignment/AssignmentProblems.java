@@ -9,11 +9,6 @@ import org.leadrouter.problem.Problem;
 public class AssignmentProblems {
 
     @ServerExceptionMapper
-    public Response invalid(InvalidRequestException e) {
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage(), e.problems()).toResponse();
-    }
-
-    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return Problem.of(Response.Status.NOT_FOUND, "not-found", e.getMessage(), List.of()).toResponse();
     }

@@ -1,8 +1,8 @@
 package org.leadrouter.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 
 /**
  * The validate step: turns a request body into a {@link LeadInput}, or rejects a body that is
@@ -51,7 +53,7 @@ public class LeadParser {
 
     public LeadInput parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new InvalidLeadException("the body is empty; send a lead as a JSON object",
+            throw new InvalidRequestException("the body is empty; send a lead as a JSON object",
                     List.of(new FieldProblem("body", "is empty")));
         }
         int size = body.length() <= MAX_BODY_BYTES / 3 ? body.length() : body.getBytes(StandardCharsets.UTF_8).length;
@@ -64,11 +66,11 @@ public class LeadParser {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidLeadException("the body is not valid JSON" + where,
+            throw new InvalidRequestException("the body is not valid JSON" + where,
                     List.of(new FieldProblem("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidLeadException("the body must be a JSON object",
+            throw new InvalidRequestException("the body must be a JSON object",
                     List.of(new FieldProblem("body", "must be a JSON object, not " + kind(root))));
         }
         return read(root);
@@ -96,7 +98,7 @@ public class LeadParser {
                 f.contact(),
                 f.attributes());
         if (!f.problems.isEmpty()) {
-            throw new InvalidLeadException("the body is not a valid lead", f.problems);
+            throw new InvalidRequestException("the body is not a valid lead", f.problems);
         }
         return lead;
     }

@@ -3,7 +3,6 @@ package org.leadrouter.problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.leadrouter.lead.FieldProblem;
 
 /**
  * An RFC 9457 problem body: what every 4xx and 5xx of this service answers with, so a caller

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.leadrouter.lead.FieldProblem;
-import org.leadrouter.lead.InvalidLeadException;
 import org.leadrouter.lead.LeadTooLargeException;
 
 /** Turns every error into a problem body; no stack trace ever reaches a caller. */
@@ -18,8 +16,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response invalidLead(InvalidLeadException e) {
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-lead", e.getMessage(), e.problems()).toResponse();
+    public Response invalidRequest(InvalidRequestException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage(), e.problems()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.util.List;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
-import org.leadrouter.lead.FieldProblem;
-import org.leadrouter.lead.InvalidLeadException;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RulesConfig;
@@ -50,7 +50,7 @@ public class ReplayService {
         }
         Path dir = Path.of(folder);
         if (!Files.isDirectory(dir)) {
-            throw new InvalidLeadException("the replay request is not valid",
+            throw new InvalidRequestException("the replay request is not valid",
                     List.of(new FieldProblem("folder", "is not a folder the service can read: " + folder)));
         }
         LoadResult candidate = loader.load(segment, dir);

@@ -1,5 +1,7 @@
 package org.leadrouter.replay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,11 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.Problem;
 
 /** {@code POST /segments/{name}/replay}: what would change, decided over recorded leads. */

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.leadrouter.lead.InvalidLeadException;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.lead.LeadParser;
+import org.leadrouter.problem.InvalidRequestException;
 
 /**
  * The header of a scenario file and how each row becomes a {@link Scenario}. Lead columns are
@@ -122,7 +122,7 @@ final class ScenarioColumns {
         LeadInput lead = null;
         try {
             lead = parser.parse(body(row.number(), cells).toString());
-        } catch (InvalidLeadException e) {
+        } catch (InvalidRequestException e) {
             e.problems().forEach(p -> bad.add(p.field() + " " + p.problem()));
         }
         if (!bad.isEmpty()) {

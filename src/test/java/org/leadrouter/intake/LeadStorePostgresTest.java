@@ -4,7 +4,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The store contract against a real PostgreSQL server started for this class. */
 @EnabledIf(value = "org.leadrouter.intake.PostgresCluster#testsShouldRun",
@@ -17,11 +16,7 @@ class LeadStorePostgresTest extends LeadStoreContract {
     @BeforeAll
     static void startPostgres() throws Exception {
         cluster = PostgresCluster.start();
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(cluster.jdbcUrl());
-        postgres.setUser(PostgresCluster.USER);
-        postgres.setReWriteBatchedInserts(true);
-        dataSource = TestDatabases.migrated(postgres);
+        dataSource = cluster.migratedDataSource();
     }
 
     @AfterAll

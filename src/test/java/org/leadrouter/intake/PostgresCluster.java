@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A throwaway PostgreSQL server for tests: initdb into a temp folder, start it on a free
@@ -55,6 +57,15 @@ public final class PostgresCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** A data source on this server with the service's migrations applied. */
+    public DataSource migratedDataSource() {
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(jdbcUrl());
+        postgres.setUser(USER);
+        postgres.setReWriteBatchedInserts(true);
+        return TestDatabases.migrated(postgres);
     }
 
     public String jdbcUrl() {

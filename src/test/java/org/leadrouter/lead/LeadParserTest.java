@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 
 class LeadParserTest {
 
@@ -49,7 +51,7 @@ class LeadParserTest {
 
     @Test
     void namesEveryBadFieldAtOnce() {
-        InvalidLeadException e = assertThrows(InvalidLeadException.class, () -> parser.parse("""
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parser.parse("""
                 {"product": 7, "existingCustomer": "yes", "estimatedValue": "lots", "receivedAt": "yesterday",
                  "contractEndDate": "31/01/2027", "contact": {"email": 5}, "attributes": {"nested": {"a": 1}}}
                 """));
@@ -60,17 +62,17 @@ class LeadParserTest {
 
     @Test
     void rejectsMalformedJsonAndNonObjects() {
-        assertEquals("body", assertThrows(InvalidLeadException.class, () -> parser.parse("{\"segment\": "))
+        assertEquals("body", assertThrows(InvalidRequestException.class, () -> parser.parse("{\"segment\": "))
                 .problems().get(0).field());
-        assertEquals("body", assertThrows(InvalidLeadException.class, () -> parser.parse("[1, 2]"))
+        assertEquals("body", assertThrows(InvalidRequestException.class, () -> parser.parse("[1, 2]"))
                 .problems().get(0).field());
-        assertEquals("body", assertThrows(InvalidLeadException.class, () -> parser.parse(""))
+        assertEquals("body", assertThrows(InvalidRequestException.class, () -> parser.parse(""))
                 .problems().get(0).field());
     }
 
     @Test
     void rejectsANegativeValueAndAnOverlongId() {
-        InvalidLeadException e = assertThrows(InvalidLeadException.class, () -> parser.parse(
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> parser.parse(
                 "{\"segment\": \"insurance\", \"estimatedValue\": -1, \"id\": \"" + "x".repeat(129) + "\"}"));
         assertEquals(List.of("id", "estimatedValue"), e.problems().stream().map(FieldProblem::field).toList());
     }

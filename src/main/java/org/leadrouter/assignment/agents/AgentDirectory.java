@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentDb;
-import org.leadrouter.assignment.InvalidRequestException;
 import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.WorkStore;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 
 /** Agents: their profiles, rosters and presence, and the offers that follow a change. */
 @ApplicationScoped

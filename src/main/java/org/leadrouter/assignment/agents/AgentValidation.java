@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
 
 /** Checks an agent profile field by field and names every bad one. */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.assignment.InvalidRequestException;
+import org.leadrouter.problem.InvalidRequestException;
 
 /** Imports leadrouter.assignment.roster-file at start, when set; a bad roster stops the service. */
 @ApplicationScoped

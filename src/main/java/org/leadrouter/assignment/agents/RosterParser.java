@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.leadrouter.assignment.InvalidRequestException;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 
 /**
  * Reads a roster: JSON (an array of agents, or {"agents": [...]}) or CSV with a header row

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
 
 /**
  * When an agent works, in their own time zone: shifts written as {@code "MON-FRI 09:00-17:30"}

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.InvalidRequestException;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 
 /** Assignment KPIs of the leads routed in a window (default: the last 24 hours). */
 @Path("/assignment/kpis")

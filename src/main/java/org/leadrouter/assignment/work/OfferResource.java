@@ -7,8 +7,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.leadrouter.assignment.InvalidRequestException;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 
 /** An agent's answer to an offer. */
 @Path("/offers")

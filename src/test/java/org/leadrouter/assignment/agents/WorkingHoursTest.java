@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.leadrouter.lead.FieldProblem;
+import org.leadrouter.problem.FieldProblem;
 
 class WorkingHoursTest {
 

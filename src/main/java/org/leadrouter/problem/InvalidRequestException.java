@@ -1,9 +1,8 @@
-package org.leadrouter.assignment;
+package org.leadrouter.problem;
 
 import java.util.List;
-import org.leadrouter.lead.FieldProblem;
 
-/** A request about agents or work that names bad fields; answered with 400. */
+/** A request that names bad fields (a lead that is not a lead, an agent with skill level 11); answered with 400. */
 public class InvalidRequestException extends RuntimeException {
 
     private final List<FieldProblem> problems;
