@@ -13,6 +13,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "leadrouter.assignment")
 public interface AssignmentConfig {
 
+    /**
+     * Whether routed leads become work offered to agents. Off for a deployment whose own system
+     * (a CRM's omni-channel) assigns the routed leads; the agent and queue endpoints stay.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
     /** Queue settings (push timeout, SLA, escalation, overflow); queues not listed get the defaults below. */
     @WithDefault("assignment/queues.json")
     Path queuesFile();

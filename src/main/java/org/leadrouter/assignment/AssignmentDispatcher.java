@@ -37,8 +37,10 @@ public class AssignmentDispatcher {
     private final LeadStore leads;
     private final ExecutorService intake = Executors.newSingleThreadExecutor(named("assignment-intake"));
     private final ExecutorService offers;
+    private final boolean enabled;
 
     public AssignmentDispatcher(Assigner assigner, AssignmentDb db, LeadStore leads, AssignmentConfig config) {
+        this.enabled = config.enabled();
         this.assigner = assigner;
         this.db = db;
         this.leads = leads;
@@ -46,10 +48,15 @@ public class AssignmentDispatcher {
     }
 
     void onStart(@Observes StartupEvent start) {
-        intake.execute(this::repair);
+        if (enabled) {
+            intake.execute(this::repair);
+        }
     }
 
     void onRecorded(@Observes LeadsRecorded recorded) {
+        if (!enabled) {
+            return;
+        }
         List<NewWork> items = recorded.records().stream().map(NewWork::of).toList();
         intake.execute(() -> enqueueAndOffer(items));
     }

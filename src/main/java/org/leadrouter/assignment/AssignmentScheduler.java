@@ -35,6 +35,7 @@ public class AssignmentScheduler {
     private final WorkStore work;
     private final AssignmentClock clock;
     private final Duration interval;
+    private final boolean enabled;
     private ScheduledExecutorService timer;
 
     public AssignmentScheduler(Assigner assigner, AssignmentDb db, WorkStore work, AssignmentClock clock,
@@ -44,9 +45,14 @@ public class AssignmentScheduler {
         this.work = work;
         this.clock = clock;
         this.interval = config.scanInterval();
+        this.enabled = config.enabled();
     }
 
     void onStart(@Observes StartupEvent start) {
+        if (!enabled) {
+            LOG.info("assignment is off (leadrouter.assignment.enabled=false): routed leads are not offered to agents");
+            return;
+        }
         if (interval.isZero() || interval.isNegative()) {
             LOG.info("assignment scanning is off (leadrouter.assignment.scan-interval=0)");
             return;
