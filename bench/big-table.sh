@@ -24,6 +24,7 @@ java -cp "$(cat "$BENCH_WORK/classpath.txt")" bench/BigTable.java "$BENCH_WORK/p
 RULES=$(copy_rules)
 start_service "$RULES"
 OLD=$(active_version insurance)
+read -r HEAP_BEFORE _ <<< "$(heap_after_gc)"
 echo "service on $BASE; $(machine_load); insurance $OLD; table of $ROWS rows, $(du -k "$BENCH_WORK/partners.drl.xlsx" | cut -f1) KiB"
 wrk -t1 -c4 -d10s -s "$LUA" "$BASE/routes/preview" -- insurance > /dev/null
 
@@ -42,6 +43,7 @@ load_slices "$BENCH_WORK/loading" &
 LOADER=$!
 sleep $((3 * CHUNK))
 DROPPED=$(now_ms)
+DROPPED_AT=$(date -u +%H:%M:%S.%3N)
 cp "$BENCH_WORK/partners.drl.xlsx" "$BENCH_WORK/next.drl.xlsx"
 mv "$BENCH_WORK/next.drl.xlsx" "$RULES/insurance/partners.drl.xlsx"
 NEW=$(wait_for_new_version insurance "$OLD" 600000 0.1)
@@ -55,8 +57,12 @@ if [[ -n $NEW ]]; then
 else
   echo "the table was not serving after 600 s"
 fi
-grep -E 'segment insurance: (loaded|version)' "$(service_log)" | tail -n 1 | cut -c1-200
-curl -sf "$BASE/segments/insurance" | sed -n 's/.*"ruleCount":\([0-9]*\).*"gates":\(.*\),"lastRejected".*/  rule count \1; gates \2/p' | cut -c1-300
+echo "dropped at $DROPPED_AT UTC; the service log (local time):"
+grep -E 'segment insurance: (loaded|version)' "$(service_log)" | tail -n 1 | cut -c1-160
+STATUS=$(curl -sf "$BASE/segments/insurance")
+echo "  compiled (loadedAt, before the gates) $(sed -n 's/.*"rulesetVersion":"[^"]*","loadedAt":"[^"]*T\([0-9:.]*\).*/\1/p' <<< "$STATUS" | cut -c1-12) UTC;" \
+  "rule count $(grep -o '"ruleCount":[0-9]*' <<< "$STATUS" | head -1 | cut -d: -f2);" \
+  "GET /segments/insurance is $(wc -c <<< "$STATUS") bytes"
 echo "slices (ms from the drop; answers by status and version):"
 for start_file in $(ls "$BENCH_WORK"/slice-*.start | sort -t- -k2 -n); do
   slice=${start_file%.start}
@@ -64,5 +70,6 @@ for start_file in $(ls "$BENCH_WORK"/slice-*.start | sort -t- -k2 -n); do
     "$(wrk_summary "" < "$slice.txt" | sed 's/^ *//')" \
     "$(sed -n 's/^answers: \([0-9]*\) \([0-9]*\) \([^ ]*\) .*/ \1 x \2 \3/p' "$slice.txt" | tr '\n' ' ')"
 done
-echo "heap after the swap: $(jcmd "$SERVICE_PID" GC.heap_info | sed -n '2p' | sed 's/^ *//')"
+read -r HEAP_AFTER _ <<< "$(heap_after_gc)"
+echo "heap used after a full GC: $HEAP_BEFORE KiB before the drop, $HEAP_AFTER KiB with the table serving"
 echo "$(machine_load) at the end"

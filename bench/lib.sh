@@ -124,6 +124,16 @@ wait_for_new_version() {
   done
 }
 
+# heap_after_gc: "<heap used KiB> <metaspace used KiB>" of the service after two full GCs (jcmd).
+heap_after_gc() {
+  jcmd "$SERVICE_PID" GC.run > /dev/null
+  jcmd "$SERVICE_PID" GC.run > /dev/null
+  jcmd "$SERVICE_PID" GC.heap_info | awk '
+    / total [0-9]+K, used [0-9]+K/ && !heap { match($0, /used [0-9]+K/); heap = substr($0, RSTART + 5, RLENGTH - 6) }
+    /^ *Metaspace +used/ { match($0, /used [0-9]+K/); meta = substr($0, RSTART + 5, RLENGTH - 6) }
+    END { print heap, meta }'
+}
+
 # Machine load next to the figures: the machine is shared, so ratios within one run are what count.
 machine_load() {
   echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -33,11 +33,8 @@ reload() {
 
 # After two full GCs: heap used, metaspace used, classes loaded, live knowledge bases and rules.
 snapshot() {
-  jcmd "$SERVICE_PID" GC.run > /dev/null
-  jcmd "$SERVICE_PID" GC.run > /dev/null
   local heap metaspace classes histogram
-  heap=$(jcmd "$SERVICE_PID" GC.heap_info | sed -n 's/.* total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
-  metaspace=$(jcmd "$SERVICE_PID" GC.heap_info | sed -n 's/^ *Metaspace *used \([0-9]*\)K.*/\1/p')
+  read -r heap metaspace <<< "$(heap_after_gc)"
   classes=$(jstat -class "$SERVICE_PID" | awk 'NR == 2 { print $1 - $3 }')
   histogram=$(jcmd "$SERVICE_PID" GC.class_histogram)
   printf '%-22s heap used %7d KiB   metaspace %7d KiB   classes %6d   knowledge bases %3d   rules %5d\n' \
