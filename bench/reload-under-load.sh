@@ -43,12 +43,9 @@ install_drl() {
   mv "$BENCH_WORK/next.drl" "$DRL"
 }
 
-# The same sample leads as the wrk script, for curl.
+# The wrk scripts' sample lead of the segment, with this id.
 lead_json() {
-  case $1 in
-    insurance) echo '{"id":"'"$2"'","segment":"insurance","source":"web","product":"life","postcode":"SW1A 1AA","customerTier":"gold","existingCustomer":true,"estimatedValue":12500,"contact":{"name":"Ann Lee","email":"ann@example.org","phone":"+44 20 7946 0000"}}' ;;
-    telecoms) echo '{"id":"'"$2"'","segment":"telecoms","source":"partner","product":"broadband","postcode":"LS1 4AP","existingCustomer":false,"contractType":"24m","contact":{"name":"Callum Reid","email":"callum@example.com","phone":"07700 900102"},"attributes":{"fibreAvailable":true}}' ;;
-  esac
+  sed "s/LEAD_ID/$2/" "bench/leads/$1.json"
 }
 
 # Records one lead of the segment (POST /leads): "<segment> <status> <version> fallback=<bool>".
