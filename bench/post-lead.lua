@@ -1,5 +1,6 @@
 -- POSTs a realistic insurance lead with a new id on every request, so POST /leads records a
 -- new lead each time (a repeated id would only be answered from the record).
+local leads = dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "leads.lua")
 local counter = 0
 local threads = 0
 
@@ -14,9 +15,5 @@ end
 
 function request()
   counter = counter + 1
-  local body = '{"id":"' .. prefix .. counter .. '","segment":"insurance","source":"web",'
-    .. '"product":"life","postcode":"SW1A 1AA","customerTier":"gold","existingCustomer":true,'
-    .. '"estimatedValue":12500,"contact":{"name":"Ann Lee","email":"ann@example.org","phone":"+44 20 7946 0000"},'
-    .. '"attributes":{"campaign":"spring-26","visits":3}}'
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, leads.body("insurance", prefix .. counter))
 end

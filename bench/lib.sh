@@ -1,0 +1,140 @@
+# Shell helpers shared by the bench scripts: source it from a script that has cd'ed to the
+# project root. Everything runs on 127.0.0.1; the service gets a free port and a throwaway folder.
+
+JAR=target/quarkus-app/quarkus-run.jar
+BENCH_WORK=
+SERVICE_PID=
+BASE=
+
+require_wrk() {
+  command -v wrk > /dev/null || { echo "wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
+}
+
+require_jar() {
+  [[ -f $JAR ]] || { echo "$JAR is missing: run ./mvnw -B package -DskipTests" >&2; exit 1; }
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || { echo "$port"; return; }
+  done
+}
+
+# A throwaway folder for the service's data, log and copied rules; removed on exit with the service
+# (KEEP_WORK=1 keeps it for a look).
+make_work_dir() {
+  BENCH_WORK=$(mktemp -d)
+  trap stop_service EXIT
+}
+
+stop_service() {
+  if [[ -n $SERVICE_PID ]]; then
+    kill "$SERVICE_PID" 2> /dev/null || true
+    wait "$SERVICE_PID" 2> /dev/null || true
+    SERVICE_PID=
+  fi
+  if [[ -n $BENCH_WORK && -n ${KEEP_WORK:-} ]]; then
+    echo "work folder kept: $BENCH_WORK" >&2
+  elif [[ -n $BENCH_WORK ]]; then
+    rm -rf "$BENCH_WORK"
+  fi
+}
+
+# Copies the sample rules into the work folder, so a bench can rewrite them; prints the copy's path.
+copy_rules() {
+  cp -r rules "$BENCH_WORK/rules"
+  echo "$BENCH_WORK/rules"
+}
+
+# start_service RULES_DIR [JAVA OPTION...]: starts the packaged jar and waits until it is ready;
+# sets SERVICE_PID and BASE. JAVA_OPTS from the environment are passed on too.
+start_service() {
+  local rules_dir=$1; shift
+  local port
+  port=$(free_port)
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  java ${JAVA_OPTS:-} "$@" -Dquarkus.http.port="$port" -Dleadrouter.data.dir="$BENCH_WORK/data" \
+    -Dleadrouter.rules.dir="$rules_dir" -jar "$JAR" > "$BENCH_WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  BASE=http://127.0.0.1:$port
+  for _ in $(seq 1 240); do
+    curl -sf "$BASE/q/health/ready" > /dev/null 2>&1 && return
+    kill -0 "$SERVICE_PID" 2> /dev/null || { cat "$BENCH_WORK/service.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "service not ready" >&2
+  cat "$BENCH_WORK/service.log" >&2
+  exit 1
+}
+
+service_log() {
+  echo "$BENCH_WORK/service.log"
+}
+
+# wrk_summary NAME: one line from wrk --latency output on stdin.
+wrk_summary() {
+  awk -v name="$1" '
+    /Requests\/sec/ { rps = $2 }
+    / requests in / { total = $1 }
+    /^ +50%/ { p50 = $2 }
+    /^ +90%/ { p90 = $2 }
+    /^ +99%/ { p99 = $2 }
+    /Non-2xx/ { errors = $NF }
+    /Socket errors/ { socket = $0 }
+    END {
+      printf "%-28s %9s requests %10s req/s   p50 %-9s p90 %-9s p99 %-9s non-2xx %s%s\n", name, total, rps,
+        p50, p90, p99, (errors ? errors : 0), (socket ? "  (" socket ")" : "")
+    }'
+}
+
+now_ms() {
+  echo $(($(date +%s%N) / 1000000))
+}
+
+# active_version SEGMENT: the segment's active rulesetVersion at GET /segments/{name}.
+active_version() {
+  curl -sf "$BASE/segments/$1" | sed -n 's/.*"rulesetVersion":"\([^"]*\)".*/\1/p'
+}
+
+# wait_for_version SEGMENT VERSION [TIMEOUT_MS]: polls until VERSION is the active one.
+wait_for_version() {
+  local deadline
+  deadline=$(($(now_ms) + ${3:-60000}))
+  until [[ $(active_version "$1") == "$2" ]]; do
+    (($(now_ms) < deadline)) || { echo "segment $1 did not get to $2" >&2; return 1; }
+    sleep 0.05
+  done
+}
+
+# wait_for_new_version SEGMENT OLD [TIMEOUT_MS] [POLL_S]: polls until the active version is not OLD;
+# prints the new version, or nothing after the timeout.
+wait_for_new_version() {
+  local segment=$1 old=$2 timeout_ms=${3:-60000} poll=${4:-0.015}
+  local deadline version
+  deadline=$(($(now_ms) + timeout_ms))
+  while (($(now_ms) < deadline)); do
+    version=$(active_version "$segment")
+    if [[ -n $version && $version != "$old" ]]; then
+      echo "$version"
+      return
+    fi
+    sleep "$poll"
+  done
+}
+
+# heap_after_gc: "<heap used KiB> <metaspace used KiB>" of the service after two full GCs (jcmd).
+heap_after_gc() {
+  jcmd "$SERVICE_PID" GC.run > /dev/null
+  jcmd "$SERVICE_PID" GC.run > /dev/null
+  jcmd "$SERVICE_PID" GC.heap_info | awk '
+    / total [0-9]+K, used [0-9]+K/ && !heap { match($0, /used [0-9]+K/); heap = substr($0, RSTART + 5, RLENGTH - 6) }
+    /^ *Metaspace +used/ { match($0, /used [0-9]+K/); meta = substr($0, RSTART + 5, RLENGTH - 6) }
+    END { print heap, meta }'
+}
+
+# Machine load next to the figures: the machine is shared, so ratios within one run are what count.
+machine_load() {
+  echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
