@@ -64,8 +64,13 @@ public class AssignmentDispatcher {
     private void enqueueAndOffer(List<NewWork> items) {
         for (int attempt = 1; attempt <= ENQUEUE_ATTEMPTS; attempt++) {
             try {
-                for (String id : assigner.enqueue(items)) {
-                    offers.execute(() -> offer(id));
+                List<String> made = assigner.enqueue(items);
+                // Checked after the items are committed: an agent who comes ONLINE later fills
+                // from the waiting work, so skipping the offers when nobody is free loses nothing.
+                if (!made.isEmpty() && assigner.anyAgentAvailable()) {
+                    for (String id : made) {
+                        offers.execute(() -> offer(id));
+                    }
                 }
                 return;
             } catch (RuntimeException e) {

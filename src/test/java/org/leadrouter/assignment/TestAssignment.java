@@ -71,6 +71,11 @@ public final class TestAssignment {
     private static AssignmentConfig config(Path queues) {
         return new AssignmentConfig() {
             @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
             public Path queuesFile() {
                 return queues;
             }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leadrouter.assignment.AssignmentClock;
@@ -69,23 +71,32 @@ public class Assigner {
     public List<String> enqueue(List<NewWork> items) {
         return db.inTransaction(c -> {
             Instant now = clock.now();
-            List<String> made = new ArrayList<>();
+            Set<String> existing = new HashSet<>(work.existing(c, items.stream().map(NewWork::id).toList()));
+            // A batch holds many leads for few queues: look each queue's overflow up once.
+            Map<String, List<String>> paths = new HashMap<>();
+            List<WorkStore.Placed> placed = new ArrayList<>();
+            List<WorkStore.NewEvent> events = new ArrayList<>();
             for (NewWork item : items) {
-                if (work.exists(c, item.id())) {
+                if (!existing.add(item.id())) {
                     continue;
                 }
-                List<String> path = overflowPath(c, item.queue());
-                String queue = path.get(path.size() - 1);
-                work.insert(c, item, queue, item.routedAt().plus(queues.settings(queue).sla()), now);
-                work.event(c, item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
-                        item.fallback() ? "fallback route" : null);
-                for (int i = 1; i < path.size(); i++) {
-                    work.event(c, item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
-                            "nobody serves " + path.get(i - 1));
+                List<String> path = paths.get(item.queue());
+                if (path == null) {
+                    path = overflowPath(c, item.queue());
+                    paths.put(item.queue(), path);
                 }
-                made.add(item.id());
+                String queue = path.get(path.size() - 1);
+                placed.add(new WorkStore.Placed(item, queue, item.routedAt().plus(queues.settings(queue).sla())));
+                events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
+                        item.fallback() ? "fallback route" : null));
+                for (int i = 1; i < path.size(); i++) {
+                    events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
+                            "nobody serves " + path.get(i - 1)));
+                }
             }
-            return made;
+            work.insert(c, placed, now);
+            work.events(c, events);
+            return placed.stream().map(p -> p.work().id()).toList();
         });
     }
 
@@ -102,6 +113,11 @@ public class Assigner {
             current = next;
         }
         return path;
+    }
+
+    /** Whether any agent could take an offer now; see {@link AgentStore#anyAvailable}. */
+    public boolean anyAgentAvailable() {
+        return db.inTransaction(agents::anyAvailable);
     }
 
     /** Offers a waiting item to the best agent who can take it now; empty if nobody can (it keeps waiting). */

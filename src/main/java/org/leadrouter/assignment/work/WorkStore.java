@@ -14,10 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Work items, their offers and their history. Every method works inside the caller's transaction. */
 @ApplicationScoped
@@ -32,43 +35,66 @@ public class WorkStore {
     private final ObjectMapper json = new ObjectMapper();
 
     /** A new item, already placed in its final queue (after any overflow). */
-    public void insert(Connection c, NewWork work, String queue, Instant slaDueAt, Instant now) throws SQLException {
+    public record Placed(NewWork work, String queue, Instant slaDueAt) {
+    }
+
+    /** New items in one JDBC batch: intake hands them over a few hundred at a time. */
+    public void insert(Connection c, List<Placed> items, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,
                     routing_rule, fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at)
-                VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, 'WAITING', 0, FALSE, ?, ?, ?, ?)""")) {
-            insert.setString(1, work.id());
-            insert.setString(2, work.segment());
-            insert.setString(3, work.queue());
-            insert.setString(4, queue);
-            insert.setString(5, write(work.requiredSkills()));
-            insert.setInt(6, work.priority());
-            insert.setInt(7, work.score());
-            insert.setString(8, work.routingRule());
-            insert.setBoolean(9, work.fallback());
-            setInstant(insert, 10, work.receivedAt());
-            setInstant(insert, 11, work.routedAt());
-            setInstant(insert, 12, now);
-            setInstant(insert, 13, slaDueAt);
-            insert.executeUpdate();
-        }
-        try (PreparedStatement skills = c.prepareStatement("INSERT INTO work_skills (work_id, skill, level) VALUES (?, ?, ?)")) {
-            for (Map.Entry<String, Integer> skill : work.requiredSkills().entrySet()) {
-                skills.setString(1, work.id());
-                skills.setString(2, skill.getKey());
-                skills.setInt(3, skill.getValue());
-                skills.addBatch();
+                VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, 'WAITING', 0, FALSE, ?, ?, ?, ?)""");
+             PreparedStatement skills = c.prepareStatement("INSERT INTO work_skills (work_id, skill, level) VALUES (?, ?, ?)")) {
+            boolean anySkill = false;
+            for (Placed placed : items) {
+                NewWork work = placed.work();
+                insert.setString(1, work.id());
+                insert.setString(2, work.segment());
+                insert.setString(3, work.queue());
+                insert.setString(4, placed.queue());
+                insert.setString(5, write(work.requiredSkills()));
+                insert.setInt(6, work.priority());
+                insert.setInt(7, work.score());
+                insert.setString(8, work.routingRule());
+                insert.setBoolean(9, work.fallback());
+                setInstant(insert, 10, work.receivedAt());
+                setInstant(insert, 11, work.routedAt());
+                setInstant(insert, 12, now);
+                setInstant(insert, 13, placed.slaDueAt());
+                insert.addBatch();
+                for (Map.Entry<String, Integer> skill : work.requiredSkills().entrySet()) {
+                    skills.setString(1, work.id());
+                    skills.setString(2, skill.getKey());
+                    skills.setInt(3, skill.getValue());
+                    skills.addBatch();
+                    anySkill = true;
+                }
             }
-            skills.executeBatch();
+            insert.executeBatch();
+            if (anySkill) {
+                skills.executeBatch();
+            }
         }
     }
 
-    public boolean exists(Connection c, String id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM work_items WHERE id = ?")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+    /** Which of these ids already have a work item; one query however many. */
+    public Set<String> existing(Connection c, Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id FROM work_items WHERE id IN (" + "?,".repeat(ids.size() - 1) + "?)")) {
+            int i = 1;
+            for (String id : ids) {
+                select.setString(i++, id);
             }
+            Set<String> found = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+            return found;
         }
     }
 
@@ -148,21 +174,34 @@ public class WorkStore {
 
     public void event(Connection c, String workId, Instant at, WorkEventKind kind, String queue, String agentId,
                       Long offerId, String detail) throws SQLException {
+        events(c, List.of(new NewEvent(workId, at, kind, queue, agentId, offerId, detail)));
+    }
+
+    /** A transition to record in an item's history. */
+    public record NewEvent(String workId, Instant at, WorkEventKind kind, String queue, String agentId, Long offerId,
+                           String detail) {
+    }
+
+    public void events(Connection c, List<NewEvent> events) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO work_events (work_id, happened_at, kind, queue, agent_id, offer_id, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, workId);
-            setInstant(insert, 2, at);
-            insert.setString(3, kind.name());
-            insert.setString(4, queue);
-            insert.setString(5, agentId);
-            if (offerId == null) {
-                insert.setNull(6, java.sql.Types.BIGINT);
-            } else {
-                insert.setLong(6, offerId);
+            for (NewEvent event : events) {
+                insert.setString(1, event.workId());
+                setInstant(insert, 2, event.at());
+                insert.setString(3, event.kind().name());
+                insert.setString(4, event.queue());
+                insert.setString(5, event.agentId());
+                if (event.offerId() == null) {
+                    insert.setNull(6, java.sql.Types.BIGINT);
+                } else {
+                    insert.setLong(6, event.offerId());
+                }
+                String detail = event.detail();
+                insert.setString(7, detail == null || detail.length() <= 1024 ? detail : detail.substring(0, 1024));
+                insert.addBatch();
             }
-            insert.setString(7, detail == null || detail.length() <= 1024 ? detail : detail.substring(0, 1024));
-            insert.executeUpdate();
+            insert.executeBatch();
         }
     }
 
