@@ -19,9 +19,15 @@ public class ScenarioGate implements PromotionGate {
 
     public static final String NAME = "scenarios";
 
-    /** What the gate attaches to the version, shown at GET /segments. */
-    public record Summary(int scenarios, int passed, int failed, List<String> rulesNotFired) {
+    /**
+     * What the gate attaches to the version, shown at GET /segments. Only the first rules no
+     * scenario fired are named: a 10,000-row table without scenarios would otherwise make every
+     * segment listing megabytes long.
+     */
+    public record Summary(int scenarios, int passed, int failed, int rulesNotFiredCount, List<String> rulesNotFired) {
     }
+
+    static final int NAMED_RULES_NOT_FIRED = 20;
 
     private final ScenarioRunner runner;
 
@@ -43,8 +49,10 @@ public class ScenarioGate implements PromotionGate {
     @Override
     public GateResult check(String segment, Path folder, SegmentRules candidate, Optional<SegmentRules> active) {
         ScenarioReport report = runner.run(candidate, ScenarioFile.readAll(segment, folder));
+        List<String> notFired = report.rulesNotFired();
         Summary summary = new Summary(report.passed() + report.failures().size(), report.passed(),
-                report.failures().size(), report.rulesNotFired());
+                report.failures().size(), notFired.size(),
+                notFired.subList(0, Math.min(NAMED_RULES_NOT_FIRED, notFired.size())));
         return report.ok() ? GateResult.pass(NAME, summary) : GateResult.fail(NAME, report.failures(), summary);
     }
 }

@@ -24,7 +24,8 @@ class SampleSegmentsTest {
                 .body("files", hasItems("routing.drl", "scoring.drl"))
                 .body("gates.find { it.gate == 'scenarios' }.passed", equalTo(true))
                 .body("gates.find { it.gate == 'scenarios' }.report.scenarios", greaterThan(10))
-                .body("gates.find { it.gate == 'scenarios' }.report.failed", equalTo(0));
+                .body("gates.find { it.gate == 'scenarios' }.report.failed", equalTo(0))
+                .body("gates.find { it.gate == 'scenarios' }.report.rulesNotFiredCount", equalTo(0));
     }
 
     @ParameterizedTest
