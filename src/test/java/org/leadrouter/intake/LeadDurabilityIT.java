@@ -34,7 +34,7 @@ class LeadDurabilityIT {
     private static final int KILL_AFTER_ACKNOWLEDGED = 1000;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Path workDir;
 
     @BeforeEach
