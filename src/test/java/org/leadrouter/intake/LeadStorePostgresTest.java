@@ -1,34 +1,20 @@
 package org.leadrouter.intake;
 
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract against a real PostgreSQL server started for this class. */
 @EnabledIf(value = "org.leadrouter.intake.PostgresCluster#testsShouldRun",
         disabledReason = "no PostgreSQL server binaries (apt-get install -y postgresql)")
 class LeadStorePostgresTest extends LeadStoreContract {
 
-    private static PostgresCluster cluster;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        cluster = PostgresCluster.start();
-        dataSource = cluster.migratedDataSource();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
 
     @Override
     DataSource dataSource() {
-        return dataSource;
+        return POSTGRES.dataSource();
     }
 
     @Override
