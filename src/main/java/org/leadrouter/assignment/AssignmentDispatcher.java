@@ -9,8 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -35,7 +36,12 @@ public class AssignmentDispatcher {
     private final Assigner assigner;
     private final AssignmentDb db;
     private final LeadStore leads;
-    private final ExecutorService intake = Executors.newSingleThreadExecutor(named("assignment-intake"));
+    /** Batches of recorded leads waiting to become work items; see the constructor for what happens when full. */
+    private static final int PENDING_BATCHES = 1_000;
+    /** Offers waiting for an offer thread. */
+    private static final int PENDING_OFFERS = 10_000;
+
+    private final ExecutorService intake;
     private final ExecutorService offers;
     private final boolean enabled;
 
@@ -44,7 +50,15 @@ public class AssignmentDispatcher {
         this.assigner = assigner;
         this.db = db;
         this.leads = leads;
-        this.offers = Executors.newFixedThreadPool(Math.max(1, config.offerThreads()), named("assignment-offers"));
+        // Bounded, so a burst of leads faster than offers are made cannot exhaust the heap. When
+        // the item backlog is full the lead writer makes the items itself, slowing intake down
+        // rather than losing work; an offer that finds the queue full is dropped, because its
+        // item is waiting in the database and the scheduler's next scan offers it.
+        this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(PENDING_BATCHES), named("assignment-intake"), new ThreadPoolExecutor.CallerRunsPolicy());
+        int threads = Math.max(1, config.offerThreads());
+        this.offers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(PENDING_OFFERS), named("assignment-offers"), new ThreadPoolExecutor.DiscardPolicy());
     }
 
     void onStart(@Observes StartupEvent start) {
