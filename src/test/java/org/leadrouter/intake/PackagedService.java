@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service (target/quarkus-app) run as a child process, as an operator runs it. */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -29,7 +29,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Starts the jar on a free port with the given settings, and waits until it is ready. */
-    static PackagedService start(Path workDir, String... settings) throws IOException, InterruptedException {
+    public static PackagedService start(Path workDir, String... settings) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("leadrouter.it.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
@@ -52,7 +52,7 @@ final class PackagedService implements AutoCloseable {
         return service;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

@@ -59,13 +59,18 @@ public final class PostgresCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** A data source on this server with the service's migrations applied. */
-    public DataSource migratedDataSource() {
+    /** A data source on this server, as the service's own user. */
+    public DataSource dataSource() {
         PGSimpleDataSource postgres = new PGSimpleDataSource();
         postgres.setURL(jdbcUrl());
         postgres.setUser(USER);
         postgres.setReWriteBatchedInserts(true);
-        return TestDatabases.migrated(postgres);
+        return postgres;
+    }
+
+    /** A data source on this server with the service's migrations applied. */
+    public DataSource migratedDataSource() {
+        return TestDatabases.migrated(dataSource());
     }
 
     public String jdbcUrl() {
