@@ -1,10 +1,13 @@
 package org.leadrouter.intake;
 
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionStage;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.lead.LeadParser;
+import org.leadrouter.metrics.LeadMetrics;
+import org.leadrouter.routing.RouteDecision;
 import org.leadrouter.routing.RoutingPipeline;
 
 /** validate → route → record: what happens to a lead a caller submits. */
@@ -15,12 +18,15 @@ public class LeadIntake {
     private final RoutingPipeline pipeline;
     private final LeadRecorder recorder;
     private final LeadStore store;
+    private final LeadMetrics metrics;
 
-    public LeadIntake(LeadParser parser, RoutingPipeline pipeline, LeadRecorder recorder, LeadStore store) {
+    public LeadIntake(LeadParser parser, RoutingPipeline pipeline, LeadRecorder recorder, LeadStore store,
+                      LeadMetrics metrics) {
         this.parser = parser;
         this.pipeline = pipeline;
         this.recorder = recorder;
         this.store = store;
+        this.metrics = metrics;
     }
 
     /**
@@ -30,7 +36,14 @@ public class LeadIntake {
      */
     public CompletionStage<Recording> submit(String body) {
         LeadInput lead = parser.parse(body);
-        return recorder.record(lead, pipeline.decide(lead));
+        Timer.Sample deciding = metrics.startDecision();
+        RouteDecision decision = pipeline.decide(lead);
+        metrics.decided(deciding, decision);
+        return recorder.record(lead, decision).whenComplete((recording, failure) -> {
+            if (recording != null && recording.created()) {
+                metrics.recorded(recording.record().decision());
+            }
+        });
     }
 
     public LeadRecord find(String id) {

@@ -102,6 +102,11 @@ class AssignmentResourceTest {
                 .body("timeToAssign.count", greaterThanOrEqualTo(1))
                 .body("byAgent.find { it.key == '%s' }.rate".formatted(agent), equalTo(1.0f))
                 .body("byRule.key", hasItem("Life and protection need an FCA-authorised adviser"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "leadrouter_time_to_assign_seconds_count{queue=\"insurance-life-fca\",segment=\"insurance\"}"))
+                .body(org.hamcrest.Matchers.containsString(
+                        "leadrouter_offers_closed_total{outcome=\"accepted\",queue=\"insurance-life-fca\"}"));
         given().queryParam("from", "yesterday").get("/assignment/kpis")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from"));
     }

@@ -1,5 +1,6 @@
 package org.leadrouter.assignment;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.leadrouter.assignment.agents.AgentValidation;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.metrics.AssignmentMetrics;
 
 /**
  * Assignment wired by hand over a real database, for tests that need no HTTP: the same objects
@@ -43,7 +45,8 @@ public final class TestAssignment {
         this.dataSource = dataSource;
         this.db = new AssignmentDb(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
-        this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config);
+        this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config,
+                new AssignmentMetrics(new SimpleMeterRegistry()));
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
         this.scheduler = new AssignmentScheduler(assigner, db, work, clock, config);
     }

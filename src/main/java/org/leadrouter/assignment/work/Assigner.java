@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.leadrouter.assignment.agents.Presence;
 import org.leadrouter.assignment.queues.EscalationTarget;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
+import org.leadrouter.metrics.AssignmentMetrics;
 
 /**
  * The assignment state machine. Each step is one transaction that locks the work item first and
@@ -42,13 +44,15 @@ public class Assigner {
     private final WorkStore work;
     private final QueueCatalog queues;
     private final AssignmentClock clock;
+    private final AssignmentMetrics metrics;
     private final Set<LocalDate> bankHolidays;
     private final int maxAttempts;
     private final boolean awayOnTimeout;
 
     @Inject
     public Assigner(AssignmentDb db, AgentStore agents, WorkStore work, QueueCatalog queues, AssignmentClock clock,
-                    AssignmentConfig config) {
+                    AssignmentConfig config, AssignmentMetrics metrics) {
+        this.metrics = metrics;
         this.db = db;
         this.agents = agents;
         this.work = work;
@@ -178,11 +182,12 @@ public class Assigner {
         agents.addLoad(c, agentId, 1, now);
         work.markOffered(c, item.id(), agentId, now);
         work.event(c, item.id(), now, WorkEventKind.OFFERED, item.queue(), agentId, id, null);
+        metrics.offerMade(item.queue());
         return new Offer(id, item.id(), agentId, item.queue(), OfferState.OPEN, null, now, expires, null);
     }
 
     public Offer accept(long offerId) {
-        return db.inTransaction(c -> {
+        Accepted accepted = db.inTransaction(c -> {
             Instant now = clock.now();
             Offer offer = lockOpenOffer(c, offerId);
             if (!now.isBefore(offer.expiresAt())) {
@@ -191,8 +196,15 @@ public class Assigner {
             work.closeOffer(c, offerId, OfferState.ACCEPTED, null, now);
             work.markAccepted(c, offer.workId(), now);
             work.event(c, offer.workId(), now, WorkEventKind.ACCEPTED, offer.queue(), offer.agentId(), offerId, null);
-            return work.offer(c, offerId).orElseThrow();
+            return new Accepted(work.offer(c, offerId).orElseThrow(), work.find(c, offer.workId()).orElseThrow(), now);
         });
+        metrics.offerClosed(accepted.offer().queue(), "accepted");
+        metrics.accepted(accepted.item().segment(), accepted.offer().queue(),
+                Duration.between(accepted.item().receivedAt(), accepted.at()));
+        return accepted.offer();
+    }
+
+    private record Accepted(Offer offer, WorkItem item, Instant at) {
     }
 
     public Offer decline(long offerId, String reason) {
@@ -231,6 +243,7 @@ public class Assigner {
                 return current.state() == OfferState.OPEN ? close(c, current, OfferState.WITHDRAWN, "agent went offline") : null;
             });
             if (withdrawn != null) {
+                metrics.offerClosed(withdrawn.queue(), "withdrawn");
                 offer(withdrawn.workId());
             }
         }
@@ -261,6 +274,7 @@ public class Assigner {
 
     /** After an offer closed: the item looks for another agent, and the agent (freed) for other work. */
     private void afterClose(Offer closed) {
+        metrics.offerClosed(closed.queue(), closed.state().name().toLowerCase(java.util.Locale.ROOT));
         offer(closed.workId());
         fill(closed.agentId());
     }
