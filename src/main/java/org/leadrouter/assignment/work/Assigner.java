@@ -163,7 +163,7 @@ public class Assigner {
         }
         for (String id : work.waitingFor(c, agentId, PAGE)) {
             Optional<WorkItem> item = work.lockIfFree(c, id);
-            if (item.isEmpty() || !item.get().state().isWaiting()) {
+            if (item.isEmpty() || !item.get().state().isWaiting() || !stillQualifies(c, item.get(), agentId)) {
                 continue;
             }
             Optional<AgentState> locked = agents.lock(c, agentId);
@@ -174,6 +174,16 @@ public class Assigner {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The waiting list was read before the item was locked: meanwhile the agent may have refused
+     * it (offered and declined on another thread) or it may have been escalated to another queue.
+     * Asked again under the item's lock, where refusals and moves are made.
+     */
+    private boolean stillQualifies(Connection c, WorkItem item, String agentId) throws SQLException {
+        return agents.candidates(c, item.id(), item.queue(), item.pinnedAgent(), item.skillsWaived()).stream()
+                .anyMatch(candidate -> candidate.id().equals(agentId));
     }
 
     private Offer makeOffer(Connection c, WorkItem item, String agentId, Instant now) throws SQLException {
