@@ -2,8 +2,8 @@ package org.leadrouter.intake;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,10 +35,9 @@ public class LeadRecorder {
     private final int batchSize;
     private final int capacity;
     private final BlockingQueue<Pending> queue;
+    private final Consumer<LeadsRecorded> onRecorded;
     private Thread writer;
     private volatile boolean accepting;
-
-    private final Consumer<LeadsRecorded> onRecorded;
 
     @Inject
     public LeadRecorder(LeadStore store, IntakeConfig config, Event<LeadsRecorded> recorded) {

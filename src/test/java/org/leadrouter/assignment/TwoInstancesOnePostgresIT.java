@@ -21,17 +21,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.leadrouter.intake.PackagedService;
 import org.leadrouter.intake.PostgresCluster;
+import org.leadrouter.intake.RequiresPostgres;
 
 /**
  * Two packaged services sharing one PostgreSQL, both taking leads, both scanning and both
  * answering agents: every lead becomes exactly one work item, every item is accepted once, and
  * at no point does an agent hold more than their capacity or an item have two open offers.
  */
-@EnabledIf(value = "org.leadrouter.intake.PostgresCluster#testsShouldRun",
-        disabledReason = "no PostgreSQL server binaries (apt-get install -y postgresql)")
+@RequiresPostgres
 class TwoInstancesOnePostgresIT {
 
     private static final int AGENTS = 4;

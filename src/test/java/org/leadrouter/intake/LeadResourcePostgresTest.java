@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /** Every HTTP test of the record, with the service switched to PostgreSQL by configuration only. */
-@EnabledIf(value = "org.leadrouter.intake.PostgresCluster#testsShouldRun",
-        disabledReason = "no PostgreSQL server binaries (apt-get install -y postgresql)")
+@RequiresPostgres
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 class LeadResourcePostgresTest extends LeadResourceTest {

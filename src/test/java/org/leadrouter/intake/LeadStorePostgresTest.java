@@ -1,12 +1,10 @@
 package org.leadrouter.intake;
 
 import javax.sql.DataSource;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract against a real PostgreSQL server started for this class. */
-@EnabledIf(value = "org.leadrouter.intake.PostgresCluster#testsShouldRun",
-        disabledReason = "no PostgreSQL server binaries (apt-get install -y postgresql)")
+@RequiresPostgres
 class LeadStorePostgresTest extends LeadStoreContract {
 
     @RegisterExtension
