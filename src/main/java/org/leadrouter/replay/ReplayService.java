@@ -2,14 +2,11 @@ package org.leadrouter.replay;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
-import org.leadrouter.problem.FieldProblem;
-import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RulesConfig;
@@ -25,6 +22,7 @@ public class ReplayService {
     private final Replayer replayer;
     private final ReplayConfig config;
     private final RulePackageLoader loader;
+    private final CandidateFolders candidates;
 
     public ReplayService(SegmentRegistry segments, LeadStore store, Replayer replayer, ReplayConfig config,
                          RulesConfig rulesConfig) {
@@ -33,11 +31,12 @@ public class ReplayService {
         this.replayer = replayer;
         this.config = config;
         this.loader = new RulePackageLoader(rulesConfig.maxFirings());
+        this.candidates = new CandidateFolders(config.candidatesDir());
     }
 
     /**
      * Without a folder: the active version against the decisions as recorded. With a folder:
-     * the rules in that folder against the active version.
+     * the rules in that candidate folder (under the candidates root) against the active version.
      *
      * @throws CandidateRejectedException when the folder's rules do not compile
      */
@@ -48,11 +47,7 @@ public class ReplayService {
         if (folder == null || folder.isBlank()) {
             return replayer.replayAgainstRecorded(segment, history, active);
         }
-        Path dir = Path.of(folder);
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidRequestException("the replay request is not valid",
-                    List.of(new FieldProblem("folder", "is not a folder the service can read: " + folder)));
-        }
+        Path dir = candidates.resolve(folder);
         LoadResult candidate = loader.load(segment, dir);
         if (!candidate.ok()) {
             throw new CandidateRejectedException(candidate);

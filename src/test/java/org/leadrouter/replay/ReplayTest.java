@@ -2,6 +2,9 @@ package org.leadrouter.replay;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
@@ -68,12 +71,18 @@ class ReplayTest {
         return given().when().post("/segments/" + segment + "/reload").then().statusCode(200);
     }
 
+    /** A new folder under the candidates root; its name is what a replay request gives. */
+    private static Path candidateFolder() throws Exception {
+        Path root = Path.of(ConfigProvider.getConfig().getValue("leadrouter.replay.candidates-dir", String.class));
+        return Files.createDirectories(root.resolve("candidate-" + UUID.randomUUID().toString().substring(0, 8)));
+    }
+
     @Test
     void aCandidateFolderIsComparedWithTheActiveVersion() throws Exception {
-        Path candidate = Files.createTempDirectory("candidate");
+        Path candidate = candidateFolder();
         TestRulePackages.write(candidate.resolve("routing.drl"), rules(null));
 
-        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate + "\"}")
+        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate.getFileName() + "\"}")
                 .when().post("/segments/" + segment + "/replay")
                 .then().statusCode(200)
                 .body("leads", equalTo(20))
@@ -120,15 +129,42 @@ class ReplayTest {
 
     @Test
     void aCandidateThatDoesNotCompileIsAProblem() throws Exception {
-        Path candidate = Files.createTempDirectory("candidate");
+        Path candidate = candidateFolder();
         TestRulePackages.write(candidate.resolve("routing.drl"), TestRulePackages.unknownField());
 
-        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate + "\"}")
+        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate.getFileName() + "\"}")
                 .when().post("/segments/" + segment + "/replay")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("folder"))
                 .body("errors[0].problem", containsString("unknown field 'postcde'"));
+    }
+
+    @Test
+    void rulesOutsideTheCandidatesRootAreNeverCompiledAndTheirExistenceNotRevealed() throws Exception {
+        Path elsewhere = Files.createTempDirectory("not-a-candidate");
+        Path marker = elsewhere.resolve("ran");
+        TestRulePackages.write(elsewhere.resolve("routing.drl"), PACKAGE.formatted("", segment).replace(
+                "then decision.fallback", "then java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                        + marker + "\"), \"x\"); decision.fallback"));
+        Path root = candidateFolder().getParent();
+
+        String existing = given().contentType(ContentType.JSON)
+                .body("{\"folder\": \"" + root.relativize(elsewhere).toString().replace('\\', '/') + "\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("folder"))
+                .extract().path("errors[0].problem");
+        String absolute = given().contentType(ContentType.JSON).body("{\"folder\": \"" + elsewhere + "\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400).extract().path("errors[0].problem");
+        String missing = given().contentType(ContentType.JSON).body("{\"folder\": \"/no/such/folder\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400).extract().path("errors[0].problem");
+
+        assertFalse(Files.exists(marker), "a rule outside the candidates root ran");
+        assertEquals(missing, absolute);
+        assertTrue(existing.contains("relative to the candidates root"), existing);
     }
 
     @Test
