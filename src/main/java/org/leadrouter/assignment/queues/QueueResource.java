@@ -1,5 +1,9 @@
 package org.leadrouter.assignment.queues;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadrouter.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +13,7 @@ import java.util.List;
 /** Queues: settings, depth and oldest waiting item. */
 @Path("/queues")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues")
 public class QueueResource {
 
     private final QueueStatus status;
@@ -18,6 +23,8 @@ public class QueueResource {
     }
 
     @GET
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "List queues", description = "Each queue's settings, depth and oldest waiting item. Roles: manager.")
     public List<QueueView> list() {
         return status.queues();
     }
