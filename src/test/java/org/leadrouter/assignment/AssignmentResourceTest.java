@@ -1,5 +1,8 @@
 package org.leadrouter.assignment;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The assignment endpoints over HTTP, with leads routed by the real rules and intake. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 class AssignmentResourceTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -1,5 +1,8 @@
 package org.leadrouter.metrics;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Recorded leads show up at /q/metrics per segment and route kind; previews do not count. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 class LeadMetricsTest {
 
     private static double value(String metrics, String series) {

@@ -1,5 +1,8 @@
 package org.leadrouter.problem;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** A body that is not a lead gets a problem answer naming each bad field, never a 500. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 class ProblemAnswersTest {
 
     private static io.restassured.response.ValidatableResponse post(String body) {

@@ -1,5 +1,8 @@
 package org.leadrouter.replay;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +26,7 @@ import org.leadrouter.rules.TestRulePackages;
  * gate that turns down a version whose fallback rate jumps.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 @TestProfile(RulesReloadTestProfile.class)
 class ReplayTest {
 

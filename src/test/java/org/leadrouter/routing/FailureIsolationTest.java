@@ -1,5 +1,8 @@
 package org.leadrouter.routing;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every lead gets a route, whatever is wrong with its segment's rules or the reference data. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 @TestProfile(FailureIsolationProfile.class)
 class FailureIsolationTest {
 

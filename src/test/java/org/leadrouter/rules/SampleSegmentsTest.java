@@ -1,5 +1,8 @@
 package org.leadrouter.rules;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -13,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service as shipped: the sample segments load, pass their scenarios gate and route. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 class SampleSegmentsTest {
 
     @ParameterizedTest

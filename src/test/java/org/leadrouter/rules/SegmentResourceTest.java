@@ -1,5 +1,8 @@
 package org.leadrouter.rules;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.contains;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * errors, which are the same whichever of the two loaded it.
  */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 @TestProfile(RulesReloadTestProfile.class)
 class SegmentResourceTest {
 

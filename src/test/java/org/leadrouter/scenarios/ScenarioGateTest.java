@@ -1,5 +1,8 @@
 package org.leadrouter.scenarios;
 
+import io.quarkus.test.security.TestSecurity;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -16,6 +19,7 @@ import org.leadrouter.rules.TestRulePackages;
 
 /** In the running service, a version whose scenarios fail is turned down and the last good one kept. */
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 @TestProfile(RulesReloadTestProfile.class)
 class ScenarioGateTest {
 
