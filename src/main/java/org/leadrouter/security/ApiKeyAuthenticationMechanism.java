@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import org.leadrouter.problem.Problem;
 
 /**
  * {@code Authorization: Bearer lr_...}: an API key from the users file. It runs before the JWT
@@ -38,6 +39,18 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+    }
+
+    // The challenge carries a problem body, as every other refusal does (path policies, e.g. on /q/metrics, end here).
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        if (!context.response().ended()) {
+            context.response().setStatusCode(401)
+                    .putHeader(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(SecurityProblems.UNAUTHORIZED_JSON);
+        }
+        return Uni.createFrom().item(true);
     }
 
     @Override
