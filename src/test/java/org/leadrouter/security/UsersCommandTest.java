@@ -47,6 +47,7 @@ class UsersCommandTest {
         assertEquals(Set.of("caller", "analyst"), user.roles());
         assertEquals(ApiKeys.hash(secret), user.secretHash());
         assertTrue(!Files.readString(file).contains(secret));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.resolveSibling("users.lock"))));
     }
 
     @Test
