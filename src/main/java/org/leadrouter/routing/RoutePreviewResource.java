@@ -1,16 +1,16 @@
 package org.leadrouter.routing;
 
-import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.security.Roles;
 import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.lead.LeadParser;
+import org.leadrouter.security.Roles;
 
 /** Decides a lead's route and records nothing: for analysts and callers trying rules out. */
 @Path("/routes/preview")

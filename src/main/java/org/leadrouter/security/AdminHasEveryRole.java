@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * Gives an admin every role, whatever authenticated them (API key or JWT), so that endpoints name
@@ -19,6 +20,6 @@ public class AdminHasEveryRole implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !identity.hasRole(Roles.ADMIN)) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(java.util.Set.copyOf(Roles.ALL)).build());
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(Set.copyOf(Roles.ALL)).build());
     }
 }

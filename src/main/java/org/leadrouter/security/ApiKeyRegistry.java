@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public class ApiKeyRegistry {
     private Object version() throws IOException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
-            return java.util.List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+            return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
         } catch (NoSuchFileException absent) {
             return "absent";
         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,7 @@ public final class UsersFile {
     }
 
     /** Every user by name; an absent file has none. Lines that do not parse are reported to {@code badLine}. */
-    public Map<String, ApiUser> read(java.util.function.Consumer<String> badLine) throws IOException {
+    public Map<String, ApiUser> read(Consumer<String> badLine) throws IOException {
         Map<String, ApiUser> users = new LinkedHashMap<>();
         if (!Files.exists(file)) {
             return users;

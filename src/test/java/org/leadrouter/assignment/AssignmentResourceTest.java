@@ -1,8 +1,5 @@
 package org.leadrouter.assignment;
 
-import io.quarkus.test.security.TestSecurity;
-import org.leadrouter.security.AdminHasEveryRole;
-import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 
 /** The assignment endpoints over HTTP, with leads routed by the real rules and intake. */
 @QuarkusTest

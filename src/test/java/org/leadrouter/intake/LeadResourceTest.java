@@ -1,8 +1,5 @@
 package org.leadrouter.intake;
 
-import io.quarkus.test.security.TestSecurity;
-import org.leadrouter.security.AdminHasEveryRole;
-import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +14,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.enterprise.inject.Any;
@@ -36,6 +34,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 
 @QuarkusTest
 @TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)

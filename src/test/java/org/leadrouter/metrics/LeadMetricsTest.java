@@ -1,17 +1,17 @@
 package org.leadrouter.metrics;
 
-import io.quarkus.test.security.TestSecurity;
-import org.leadrouter.security.AdminHasEveryRole;
-import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 
 /** Recorded leads show up at /q/metrics per segment and route kind; previews do not count. */
 @QuarkusTest

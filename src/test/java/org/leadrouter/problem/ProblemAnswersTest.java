@@ -1,8 +1,5 @@
 package org.leadrouter.problem;
 
-import io.quarkus.test.security.TestSecurity;
-import org.leadrouter.security.AdminHasEveryRole;
-import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,8 +7,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 
 /** A body that is not a lead gets a problem answer naming each bad field, never a 500. */
 @QuarkusTest

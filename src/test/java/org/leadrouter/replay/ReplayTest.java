@@ -1,8 +1,5 @@
 package org.leadrouter.replay;
 
-import io.quarkus.test.security.TestSecurity;
-import org.leadrouter.security.AdminHasEveryRole;
-import org.leadrouter.security.Roles;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +8,7 @@ import static org.hamcrest.Matchers.oneOf;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.rules.RulesReloadTestProfile;
 import org.leadrouter.rules.TestRulePackages;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 
 /**
  * Replays of recorded leads: on demand against a folder or the recorded decisions, and as the

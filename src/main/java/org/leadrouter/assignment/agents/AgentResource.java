@@ -1,10 +1,6 @@
 package org.leadrouter.assignment.agents;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.security.Roles;
-import org.leadrouter.security.AgentAccess;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.work.Offer;
+import org.leadrouter.security.AgentAccess;
+import org.leadrouter.security.Roles;
 
 /** Agents: profiles, roster import, presence, and the offers waiting for them. */
 @Path("/agents")

@@ -1,9 +1,6 @@
 package org.leadrouter.assignment.kpis;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,9 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.security.Roles;
 
 /** Assignment KPIs of the leads routed in a window (default: the last 24 hours). */
 @Path("/assignment/kpis")

@@ -1,15 +1,15 @@
 package org.leadrouter.assignment.work;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.NotFoundException;
+import org.leadrouter.security.Roles;
 
 /** A lead's assignment history, beside the lead's record at /leads/{id}. */
 @Path("/leads/{id}/assignment")

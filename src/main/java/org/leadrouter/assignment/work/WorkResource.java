@@ -1,17 +1,17 @@
 package org.leadrouter.assignment.work;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.security.Roles;
-import org.leadrouter.security.AgentAccess;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.NotFoundException;
+import org.leadrouter.security.AgentAccess;
+import org.leadrouter.security.Roles;
 
 /** Work items (one per routed lead, same id): read one, complete accepted work. */
 @Path("/work")
