@@ -80,6 +80,11 @@ public final class PackagedService implements AutoCloseable {
         return addUser(workDir, name, roles, settings);
     }
 
+    /** What the service has logged so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -29,6 +29,7 @@ class UsersCommandIT {
         String dataDir = "leadrouter.data.dir=" + workDir.resolve("data");
         try (PackagedService service = PackagedService.start(workDir, dataDir)) {
             assertEquals(401, get(service, "/segments", null).statusCode());
+            assertTrue(service.output().contains("quarkus-run.jar users add admin --roles admin"), service.output());
 
             String secret = service.addUser("ops", "caller,analyst");
 
