@@ -59,7 +59,7 @@ else
 fi
 echo "dropped at $DROPPED_AT UTC; the service log (local time):"
 grep -E 'segment insurance: (loaded|version)' "$(service_log)" | tail -n 1 | cut -c1-160
-STATUS=$(curl -sf "$BASE/segments/insurance")
+STATUS=$(curl -sf "${AUTH[@]}" "$BASE/segments/insurance")
 echo "  compiled (loadedAt, before the gates) $(sed -n 's/.*"rulesetVersion":"[^"]*","loadedAt":"[^"]*T\([0-9:.]*\).*/\1/p' <<< "$STATUS" | cut -c1-12) UTC;" \
   "rule count $(grep -o '"ruleCount":[0-9]*' <<< "$STATUS" | head -1 | cut -d: -f2);" \
   "GET /segments/insurance is $(wc -c <<< "$STATUS") bytes"

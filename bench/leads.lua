@@ -14,4 +14,12 @@ function leads.body(segment, id)
   return (bodies[segment]:gsub("LEAD_ID", id))
 end
 
+-- Request headers: a JSON body and the bench's API key (LEADROUTER_KEY, set by bench/lib.sh).
+local headers
+function leads.headers()
+  headers = headers or {["Content-Type"] = "application/json",
+                        ["Authorization"] = "Bearer " .. (os.getenv("LEADROUTER_KEY") or error("LEADROUTER_KEY is not set"))}
+  return headers
+end
+
 return leads

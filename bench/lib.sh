@@ -5,6 +5,10 @@ JAR=target/quarkus-app/quarkus-run.jar
 BENCH_WORK=
 SERVICE_PID=
 BASE=
+# The bench's API key (admin), created by start_service with the users command; the wrk scripts
+# read it from the environment, curl calls pass "${AUTH[@]}".
+export LEADROUTER_KEY=
+AUTH=()
 
 require_wrk() {
   command -v wrk > /dev/null || { echo "wrk is missing (Debian: apt-get install -y wrk)" >&2; exit 1; }
@@ -48,12 +52,15 @@ copy_rules() {
   echo "$BENCH_WORK/rules"
 }
 
-# start_service RULES_DIR [JAVA OPTION...]: starts the packaged jar and waits until it is ready;
-# sets SERVICE_PID and BASE. JAVA_OPTS from the environment are passed on too.
+# start_service RULES_DIR [JAVA OPTION...]: creates an admin API key in the work folder, starts the
+# packaged jar and waits until it is ready; sets SERVICE_PID, BASE, LEADROUTER_KEY and AUTH.
+# JAVA_OPTS from the environment are passed on too.
 start_service() {
   local rules_dir=$1; shift
   local port
   port=$(free_port)
+  LEADROUTER_KEY=$(java -Dleadrouter.data.dir="$BENCH_WORK/data" -jar "$JAR" users add bench --roles admin | tail -n 1)
+  AUTH=(-H "Authorization: Bearer $LEADROUTER_KEY")
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   java ${JAVA_OPTS:-} "$@" -Dquarkus.http.port="$port" -Dleadrouter.data.dir="$BENCH_WORK/data" \
     -Dleadrouter.rules.dir="$rules_dir" -jar "$JAR" > "$BENCH_WORK/service.log" 2>&1 &
@@ -95,7 +102,7 @@ now_ms() {
 
 # active_version SEGMENT: the segment's active rulesetVersion at GET /segments/{name}.
 active_version() {
-  curl -sf "$BASE/segments/$1" | sed -n 's/.*"rulesetVersion":"\([^"]*\)".*/\1/p'
+  curl -sf "${AUTH[@]}" "$BASE/segments/$1" | sed -n 's/.*"rulesetVersion":"\([^"]*\)".*/\1/p'
 }
 
 # wait_for_version SEGMENT VERSION [TIMEOUT_MS]: polls until VERSION is the active one.

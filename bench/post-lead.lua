@@ -15,5 +15,5 @@ end
 
 function request()
   counter = counter + 1
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, leads.body("insurance", prefix .. counter))
+  return wrk.format("POST", nil, leads.headers(), leads.body("insurance", prefix .. counter))
 end

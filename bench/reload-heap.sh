@@ -28,7 +28,7 @@ echo "service on $BASE (pid $SERVICE_PID); $(machine_load); history kept per seg
 reload() {
   { cat "$BENCH_WORK/routing.drl"; printf '// reload %s\n' "$1"; } > "$BENCH_WORK/next.drl"
   mv "$BENCH_WORK/next.drl" "$DRL"
-  curl -s -X POST "$BASE/segments/insurance/reload" | grep -q '"result":"PROMOTED"' || FAILED=$((FAILED + 1))
+  curl -s "${AUTH[@]}" -X POST "$BASE/segments/insurance/reload" | grep -q '"result":"PROMOTED"' || FAILED=$((FAILED + 1))
 }
 
 # After two full GCs: heap used, metaspace used, classes loaded, live knowledge bases and rules.

@@ -51,7 +51,7 @@ for segment in insurance telecoms; do
   for i in $(seq 1 "$REPEATS"); do
     printf '// posted %s\n' "$i" >> "$RULES/$segment/routing.drl"
     start=$(now_ms)
-    curl -s -X POST "$BASE/segments/$segment/reload" | grep -q '"result":"PROMOTED"' \
+    curl -s "${AUTH[@]}" -X POST "$BASE/segments/$segment/reload" | grep -q '"result":"PROMOTED"' \
       || echo "$segment: POST reload $i did not promote" >&2
     echo $(($(now_ms) - start)) >> "$BENCH_WORK/$segment-post.txt"
     # Let the watcher's own reload of this change (UNCHANGED by now) pass before the next one.

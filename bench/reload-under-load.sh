@@ -50,7 +50,7 @@ lead_json() {
 
 # Records one lead of the segment (POST /leads): "<segment> <status> <version> fallback=<bool>".
 record_lead() {
-  curl -s -w ' %{http_code}\n' -X POST -H 'Content-Type: application/json' -d "$(lead_json "$1" "$2")" "$BASE/leads" \
+  curl -s -w ' %{http_code}\n' "${AUTH[@]}" -X POST -H 'Content-Type: application/json' -d "$(lead_json "$1" "$2")" "$BASE/leads" \
     | sed -n 's/.*"fallback":\([a-z]*\).*"rulesetVersion":"\([^"]*\)".* \([0-9]*\)$/'"$1"' \3 \2 fallback=\1/p;t;s/.* \([0-9]*\)$/'"$1"' \1 none/p'
 }
 
@@ -80,7 +80,7 @@ reload_loop() {
     esac
     install_drl "$version"
     if (((i / 2) % 2 == 1)); then
-      curl -s -X POST "$BASE/segments/insurance/reload" > "$prefix-post-$i.json" &
+      curl -s "${AUTH[@]}" -X POST "$BASE/segments/insurance/reload" > "$prefix-post-$i.json" &
       posts+=($!)
       echo "cycle $i wrote $version, POST reload" >> "$prefix-cycles.txt"
     else

@@ -45,7 +45,7 @@ public class AssignmentBench {
         long started = System.nanoTime();
         // Room for every lead: the benchmark measures offering, not agents running out of capacity.
         String roster = roster(500, Math.max(100, (leads + 1000) / 25));
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(base + "/agents/import"))
+        HttpResponse<String> imported = http.send(authorized(URI.create(base + "/agents/import"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(roster)).build(),
                 HttpResponse.BodyHandlers.ofString());
         System.out.printf("roster of 500 agents over %d queues: %d %s (%.1f s)%n", QUEUES.size(), imported.statusCode(),
@@ -77,7 +77,7 @@ public class AssignmentBench {
             String id = "bench-" + UUID.randomUUID();
             window.acquire();
             sent.put(id, Instant.now());
-            http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/leads")).header("Content-Type", "application/json")
+            http.sendAsync(authorized(URI.create(base + "/leads")).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(lead(id, i))).build(), HttpResponse.BodyHandlers.ofString())
                     .whenComplete((response, failure) -> {
                         if (failure == null && response.statusCode() == 201) {
@@ -111,7 +111,7 @@ public class AssignmentBench {
     /** The lead's first offer, waiting for it until the deadline. */
     static Instant firstOffered(HttpClient http, String base, String id, Instant deadline) throws Exception {
         while (true) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/leads/" + id + "/assignment")).build(),
+            HttpResponse<String> r = http.send(authorized(URI.create(base + "/leads/" + id + "/assignment")).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = FIRST_OFFERED.matcher(r.body());
             if (r.statusCode() == 200 && m.find()) {
@@ -150,5 +150,10 @@ public class AssignmentBench {
 
     static double pct(List<Double> sorted, int p) {
         return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    // The bench's API key, created by run.sh with the users command.
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + System.getenv("LEADROUTER_KEY"));
     }
 }

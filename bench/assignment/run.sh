@@ -8,6 +8,8 @@ RULES="${1:-rules}"
 PORT="${BENCH_PORT:-8099}"
 DATA="$(mktemp -d)"
 ./mvnw -B -q package -DskipTests
+LEADROUTER_KEY=$(java -Dleadrouter.data.dir="$DATA" -jar target/quarkus-app/quarkus-run.jar users add bench --roles admin | tail -n 1)
+export LEADROUTER_KEY
 java -Dquarkus.http.port="$PORT" -Dleadrouter.data.dir="$DATA" -Dleadrouter.rules.dir="$RULES" \
      -jar target/quarkus-app/quarkus-run.jar > "$DATA/service.log" 2>&1 &
 SERVICE=$!

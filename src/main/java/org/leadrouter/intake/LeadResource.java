@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadrouter.security.LeadAccess;
+import org.leadrouter.security.Roles;
 
 /**
  * Leads recorded with their decisions. POST answers 201 with the decision once the record is
@@ -21,18 +26,24 @@ import java.net.URI;
  * is the idempotency key, so a retried POST is safe).
  */
 @Path("/leads")
+@Tag(name = "Leads")
 public class LeadResource {
 
     private final LeadIntake intake;
+    private final LeadAccess access;
 
-    public LeadResource(LeadIntake intake) {
+    public LeadResource(LeadIntake intake, LeadAccess access) {
         this.intake = intake;
+        this.access = access;
     }
 
     // Validating and routing are CPU only, so they run on the event loop; the database write is
     // the writer thread's, and the answer resumes on this request's context when it commits.
     @POST
     @NonBlocking
+    @RolesAllowed(Roles.CALLER)
+    @Operation(summary = "Record a lead and answer its route", description = "Validates, routes and records the lead; 201 with the decision once committed, 200 with the recorded decision if the id was recorded before. Roles: caller.")
+
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(String body) {
@@ -47,7 +58,10 @@ public class LeadResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CALLER, Roles.MANAGER, Roles.AGENT})
+    @Operation(summary = "Read a recorded lead with its decision", description = "The lead as received, contact included, with its decision. Roles: caller, manager; an agent only for a lead whose work is offered to or accepted by them.")
     public LeadRecord get(@PathParam("id") String id) {
+        access.requireMayRead(id);
         return intake.find(id);
     }
 

@@ -1,5 +1,6 @@
 package org.leadrouter.rules;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadrouter.security.Roles;
 
 /**
  * Segments and their rule versions. Reloads answer once the version is compiled and gated, with
@@ -18,6 +22,8 @@ import java.util.List;
  */
 @Path("/segments")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Segments")
+@RolesAllowed(Roles.ANALYST)
 public class SegmentResource {
 
     private final SegmentRegistry registry;
@@ -27,12 +33,14 @@ public class SegmentResource {
     }
 
     @GET
+    @Operation(summary = "List segments", description = "Each segment's active version, kept versions, last rejected attempt and rollbacks. Roles: analyst.")
     public List<SegmentStatus> list() {
         return registry.statuses();
     }
 
     @GET
     @Path("/{name}")
+    @Operation(summary = "Read a segment", description = "One segment's status, as in the list. Roles: analyst.")
     public SegmentStatus get(@PathParam("name") String name) {
         return registry.status(name).orElseThrow(() -> notFound(name));
     }
@@ -40,12 +48,14 @@ public class SegmentResource {
     /** Reloads every segment folder, adds new ones and retires segments whose folder is gone. */
     @POST
     @Path("/reload")
+    @Operation(summary = "Reload every segment", description = "Reloads every segment folder through the gates, adds new ones, retires those whose folder is gone. Roles: analyst.")
     public List<ReloadOutcome> reloadAll() {
         return registry.reloadAll();
     }
 
     @POST
     @Path("/{name}/reload")
+    @Operation(summary = "Reload a segment", description = "Compiles and gates the segment's folder; the answer says promoted or rejected with every error. Roles: analyst.")
     public ReloadOutcome reload(@PathParam("name") String name) {
         if (!registry.knows(name) && !registry.hasFolder(name)) {
             throw notFound(name);
@@ -56,6 +66,7 @@ public class SegmentResource {
     /** Back to the previous good version kept in memory; the folder's files are not touched. */
     @POST
     @Path("/{name}/rollback")
+    @Operation(summary = "Roll a segment back", description = "Back to the previous good version kept in memory; the files are not touched. Roles: analyst.")
     public ReloadOutcome rollback(@PathParam("name") String name) {
         if (!registry.knows(name)) {
             throw notFound(name);

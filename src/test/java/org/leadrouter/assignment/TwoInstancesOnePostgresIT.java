@@ -38,6 +38,8 @@ class TwoInstancesOnePostgresIT {
     private static final int LEADS = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private String key;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
@@ -50,6 +52,7 @@ class TwoInstancesOnePostgresIT {
                     "quarkus.datasource.postgresql.username=" + PostgresCluster.USER,
                     "leadrouter.rules.watch=false",
                     "leadrouter.assignment.scan-interval=200ms"};
+            key = PackagedService.addUser(work, "two-instances", "admin", settings);
             try (PackagedService a = PackagedService.start(work, settings);
                  PackagedService b = PackagedService.start(work, settings)) {
                 List<PackagedService> services = List.of(a, b);
@@ -119,8 +122,9 @@ class TwoInstancesOnePostgresIT {
         return http.send(request(service, method, path, body), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest request(PackagedService service, String method, String path, String body) {
+    private HttpRequest request(PackagedService service, String method, String path, String body) {
         return HttpRequest.newBuilder(service.uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }

@@ -37,6 +37,8 @@ class LeadDurabilityIT {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Path workDir;
 
+    private String key;
+
     @BeforeEach
     void createWorkDir() throws IOException {
         workDir = Files.createTempDirectory("leadrouter-durability-");
@@ -53,6 +55,7 @@ class LeadDurabilityIT {
     void everyAcknowledgedLeadIsThereAfterAHardKill() throws Exception {
         String dataDir = "leadrouter.data.dir=" + workDir.resolve("data");
         Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
+        key = PackagedService.addUser(workDir, "durability", "caller", dataDir);
 
         try (PackagedService service = PackagedService.start(workDir, dataDir)) {
             CountDownLatch enough = new CountDownLatch(KILL_AFTER_ACKNOWLEDGED);
@@ -76,7 +79,7 @@ class LeadDurabilityIT {
         try (PackagedService restarted = PackagedService.start(workDir, dataDir)) {
             for (Map.Entry<String, JsonNode> lead : acknowledged.entrySet()) {
                 HttpResponse<String> recorded = client.send(
-                        HttpRequest.newBuilder(restarted.uri("/leads/" + lead.getKey())).build(),
+                        HttpRequest.newBuilder(restarted.uri("/leads/" + lead.getKey())).header("Authorization", "Bearer " + key).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, recorded.statusCode(), lead.getKey() + " was acknowledged but is gone");
                 assertEquals(lead.getValue(), json(recorded.body()).get("decision"), lead.getKey());
@@ -89,7 +92,7 @@ class LeadDurabilityIT {
                 {"id": "%s", "segment": "insurance", "product": "life", "postcode": "SW1A 1AA", "estimatedValue": 15000}
                 """.formatted(id);
         return client.sendAsync(HttpRequest.newBuilder(service.uri("/leads"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

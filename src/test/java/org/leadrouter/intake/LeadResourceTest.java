@@ -14,6 +14,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.enterprise.inject.Any;
@@ -33,8 +34,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.security.AdminHasEveryRole;
+import org.leadrouter.security.Roles;
 
 @QuarkusTest
+@TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 class LeadResourceTest {
 
     @Inject
@@ -63,7 +67,7 @@ class LeadResourceTest {
                 .body("leadId", equalTo(id))
                 .body("rulesetVersion", startsWith("insurance@"));
         // The same decision the service previews for this lead, from the real rules.
-        JsonNode preview = json(given().body(lead).post("/routes/preview").asString());
+        JsonNode preview = json(given().contentType(ContentType.JSON).body(lead).post("/routes/preview").asString());
         JsonNode answer = json(created.asString());
         for (String field : List.of("queue", "priority", "score", "requiredSkills", "reason", "rulesFired",
                 "rulesetVersion", "region", "fallback")) {
@@ -107,7 +111,7 @@ class LeadResourceTest {
         String id = newId();
         // HTTP/1.1 as callers post leads; the default would try an h2c upgrade on every connection.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(leads.toURI())
+        HttpRequest request = HttpRequest.newBuilder(leads.toURI()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(lifeLead(id))).build();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 16; i++) {

@@ -21,19 +21,20 @@ public final class PackagedService implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path workDir;
+    private final String[] settings;
 
-    private PackagedService(Process process, int port, Path log) {
+    private PackagedService(Process process, int port, Path log, Path workDir, String[] settings) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.workDir = workDir;
+        this.settings = settings.clone();
     }
 
     /** Starts the jar on a free port with the given settings, and waits until it is ready. */
     public static PackagedService start(Path workDir, String... settings) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("leadrouter.it.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
-        }
+        Path jar = jar();
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,9 +48,41 @@ public final class PackagedService implements AutoCloseable {
         Path log = Files.createTempFile(workDir, "service-", ".log");
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedService service = new PackagedService(process, port, log);
+        PackagedService service = new PackagedService(process, port, log, workDir, settings);
         service.awaitReady();
         return service;
+    }
+
+    /**
+     * Creates (or replaces) an API key with the jar's {@code users add} command, run from the same
+     * folder with the same settings as a service started with them, so it writes that service's
+     * users file; returns the secret, for {@code Authorization: Bearer <secret>}. A running service
+     * picks the key up within about a second; one started afterwards has it at once.
+     */
+    public static String addUser(Path workDir, String name, String roles, String... settings) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String setting : settings) {
+            command.add("-D" + setting);
+        }
+        command.addAll(List.of("-jar", jar().toString(), "users", "add", name, "--roles", roles));
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("users add failed:\n" + output);
+        }
+        List<String> lines = output.lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    /** {@link #addUser(Path, String, String, String...)} with this service's folder and settings. */
+    public String addUser(String name, String roles) throws IOException, InterruptedException {
+        return addUser(workDir, name, roles, settings);
+    }
+
+    /** What the service has logged so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
     }
 
     public URI uri(String path) {
@@ -88,6 +121,14 @@ public final class PackagedService implements AutoCloseable {
         }
         kill();
         throw new IllegalStateException("the service was not ready within " + START_TIMEOUT + ":\n" + Files.readString(log));
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("leadrouter.it.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
+        }
+        return jar;
     }
 
     private static int freePort() throws IOException {

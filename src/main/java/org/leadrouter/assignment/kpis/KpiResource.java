@@ -1,5 +1,6 @@
 package org.leadrouter.assignment.kpis;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,13 +11,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.security.Roles;
 
 /** Assignment KPIs of the leads routed in a window (default: the last 24 hours). */
 @Path("/assignment/kpis")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "KPIs")
 public class KpiResource {
 
     private final KpiReport report;
@@ -28,6 +33,8 @@ public class KpiResource {
     }
 
     @GET
+    @RolesAllowed(Roles.MANAGER)
+    @Operation(summary = "Assignment KPIs", description = "Time to assign, acceptance, SLA breaches of the leads routed in a window (default: the last 24 hours). Roles: manager.")
     public AssignmentKpis get(@QueryParam("from") String from, @QueryParam("to") String to) {
         List<FieldProblem> problems = new ArrayList<>();
         Instant end = instant(to, "to", problems);

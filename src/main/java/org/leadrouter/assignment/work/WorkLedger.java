@@ -25,4 +25,8 @@ public class WorkLedger {
             return Optional.of(new WorkView(item.get(), work.offersFor(c, id), work.history(c, id)));
         });
     }
+
+    public Optional<Offer> offer(long id) {
+        return db.inTransaction(c -> work.offer(c, id));
+    }
 }
