@@ -10,6 +10,7 @@ import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.rules.EvaluationWatchdog;
 import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RulesConfig;
@@ -27,12 +28,12 @@ public class ReplayService {
     private final RulePackageLoader loader;
 
     public ReplayService(SegmentRegistry segments, LeadStore store, Replayer replayer, ReplayConfig config,
-                         RulesConfig rulesConfig) {
+                         RulesConfig rulesConfig, EvaluationWatchdog watchdog) {
         this.segments = segments;
         this.store = store;
         this.replayer = replayer;
         this.config = config;
-        this.loader = new RulePackageLoader(rulesConfig.maxFirings());
+        this.loader = new RulePackageLoader(rulesConfig.maxFirings(), watchdog);
     }
 
     /**

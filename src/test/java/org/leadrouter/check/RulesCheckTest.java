@@ -19,6 +19,7 @@ import org.leadrouter.rules.RuleProblem;
 import org.leadrouter.rules.RuleSetVersion;
 import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.TestRulePackages;
+import org.leadrouter.rules.TestWatchdog;
 
 class RulesCheckTest {
 
@@ -137,7 +138,7 @@ class RulesCheckTest {
 
     private int check(List<PromotionGate> gates, String... args) {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        return new RulesCheck(new RulePackageLoader(100), gates).run(List.of(args), out);
+        return new RulesCheck(new RulePackageLoader(100, TestWatchdog.SHARED), gates).run(List.of(args), out);
     }
 
     private String output() {

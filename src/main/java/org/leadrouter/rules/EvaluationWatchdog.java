@@ -1,0 +1,237 @@
+package org.leadrouter.rules;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts every rule evaluation under a deadline without moving it off the calling thread: a thread
+ * hand-off per decision would cost more than the decision. Each evaluation registers in its
+ * thread's slot; one daemon thread looks at the slots a few times per deadline and stops an
+ * evaluation that has run too long with {@link Thread#stop()}, whose {@link ThreadDeath} unwinds
+ * the stuck consequence. The caller gets a {@link RuleDeadlineException} and the thread carries on.
+ *
+ * <p>The stop must never land outside the evaluation it was meant for. Each evaluation moves once
+ * from RUNNING to either DONE (the evaluator finished first) or STOPPING (the watchdog won); the
+ * watchdog stops the thread only after winning, and an evaluator that loses does not leave the
+ * guarded region until the {@code ThreadDeath} has arrived.
+ *
+ * <p>{@code Thread.stop} works up to Java 19 (this service runs on Java 17); from Java 20 on it
+ * throws, and the watchdog can then only report stuck evaluations, not end them.
+ */
+public final class EvaluationWatchdog implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EvaluationWatchdog.class);
+    private static final int RUNNING = 0;
+    private static final int DONE = 1;
+    private static final int STOPPING = 2;
+    /** Found stuck where threads cannot be stopped: reported once, and left to finish. */
+    private static final int REPORTED = 3;
+    /** A ThreadDeath reaches a running or sleeping thread within microseconds; this only bounds a swallowed one. */
+    private static final long STOP_ARRIVAL_BOUND_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final Duration deadline;
+    private final long deadlineNanos;
+    private final Consumer<Stopped> onStop;
+    private final Queue<Slot> slots = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Slot> slotOfThread = ThreadLocal.withInitial(this::newSlot);
+    private final Thread thread;
+    private final boolean canStop = Runtime.version().feature() < 20;
+    private volatile boolean closed;
+
+    /** A stuck evaluation the watchdog ended (or, where threads cannot be stopped, found). */
+    public record Stopped(String segment, String version, String rule, Duration deadline) {
+    }
+
+    /**
+     * @param deadline how long one evaluation (one lead) may run
+     * @param onStop   told on the watchdog thread about each stuck evaluation; must be quick
+     */
+    public EvaluationWatchdog(Duration deadline, Consumer<Stopped> onStop) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("the rules deadline must be positive, not " + deadline);
+        }
+        this.deadline = deadline;
+        this.deadlineNanos = deadline.toNanos();
+        this.onStop = onStop;
+        if (!canStop) {
+            LOG.errorf("Java %d cannot stop a thread: a rule that never returns will hold its thread for good. "
+                    + "Run the service on Java 17 for the rules deadline to hold", Runtime.version().feature());
+        }
+        this.thread = new Thread(this::watch, "rules-deadline-watchdog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** What the evaluation body tells the watchdog while it runs. */
+    public static final class Evaluation {
+        private final String segment;
+        private final String version;
+        private final long startNanos;
+        private final Thread thread;
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private volatile String rule;
+
+        private Evaluation(String segment, String version, Thread thread) {
+            this.segment = segment;
+            this.version = version;
+            this.thread = thread;
+            this.startNanos = System.nanoTime();
+        }
+
+        /** The rule whose consequence runs now; named when the evaluation is stopped. */
+        public void firing(String rule) {
+            this.rule = rule;
+        }
+    }
+
+    /**
+     * Runs one evaluation on this thread under the deadline.
+     *
+     * @throws RuleDeadlineException when the watchdog stopped it
+     */
+    public <T> T guard(String segment, String version, Function<Evaluation, T> body) {
+        Slot slot = slotOfThread.get();
+        if (slot.current != null) {
+            // A rule evaluating rules: the outer evaluation's deadline covers the inner one.
+            return body.apply(slot.current);
+        }
+        Evaluation evaluation = new Evaluation(segment, version, slot.thread);
+        slot.current = evaluation;
+        try {
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = body.apply(evaluation);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (evaluation.state.compareAndSet(RUNNING, DONE) || evaluation.state.get() == REPORTED) {
+                return resultOrRethrow(result, failure);
+            }
+            if (!causedByThreadDeath(failure)) {
+                awaitStop();
+            }
+            throw exceeded(evaluation);
+        } catch (ThreadDeath death) {
+            if (evaluation.state.get() != STOPPING) {
+                throw death;
+            }
+            throw exceeded(evaluation);
+        } finally {
+            slot.current = null;
+        }
+    }
+
+    private RuleDeadlineException exceeded(Evaluation evaluation) {
+        return new RuleDeadlineException(evaluation.rule, deadline);
+    }
+
+    private static <T> T resultOrRethrow(T result, Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        return result;
+    }
+
+    private static boolean causedByThreadDeath(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ThreadDeath) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The watchdog has won and its ThreadDeath is on the way: take it here, inside the guarded region. */
+    private static void awaitStop() {
+        long until = System.nanoTime() + STOP_ARRIVAL_BOUND_NANOS;
+        while (System.nanoTime() < until) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.error("a stopped rule evaluation never received its stop (did a rule catch Throwable?); the thread carries on");
+    }
+
+    private void watch() {
+        long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(deadlineNanos / 4, TimeUnit.MILLISECONDS.toNanos(50)));
+        while (!closed) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(tick);
+                scan(System.nanoTime());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("the rules deadline watchdog failed a round; it keeps watching", e);
+            }
+        }
+    }
+
+    private void scan(long now) {
+        for (Slot slot : slots) {
+            if (!slot.thread.isAlive()) {
+                slots.remove(slot);
+                continue;
+            }
+            Evaluation evaluation = slot.current;
+            if (evaluation != null && evaluation.state.get() == RUNNING && now - evaluation.startNanos > deadlineNanos) {
+                stop(evaluation);
+            }
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stop(Evaluation evaluation) {
+        if (!evaluation.state.compareAndSet(RUNNING, canStop ? STOPPING : REPORTED)) {
+            return;
+        }
+        if (canStop) {
+            evaluation.thread.stop();
+        } else {
+            LOG.errorf("segment %s: rule '%s' of %s has run past the %d ms deadline and cannot be stopped on this Java",
+                    evaluation.segment, evaluation.rule, evaluation.version, deadline.toMillis());
+        }
+        onStop.accept(new Stopped(evaluation.segment, evaluation.version, evaluation.rule, deadline));
+    }
+
+    private Slot newSlot() {
+        Slot slot = new Slot(Thread.currentThread());
+        slots.add(slot);
+        return slot;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+
+    /** The evaluation running on one thread, if any; written only by that thread. */
+    private static final class Slot {
+        final Thread thread;
+        volatile Evaluation current;
+
+        Slot(Thread thread) {
+            this.thread = thread;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.leadrouter.rules;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The service's one rules deadline watchdog, counting each stopped evaluation per segment. */
+@ApplicationScoped
+public class RuleDeadlines {
+
+    static final String EXCEEDED_METER = "leadrouter.rules.deadline.exceeded";
+
+    private final Map<String, Counter> exceeded = new ConcurrentHashMap<>();
+
+    @Produces
+    @Singleton
+    EvaluationWatchdog watchdog(RulesConfig config, MeterRegistry meters) {
+        return new EvaluationWatchdog(config.deadline(), stopped -> exceeded.computeIfAbsent(stopped.segment(),
+                segment -> Counter.builder(EXCEEDED_METER)
+                        .description("Rule evaluations stopped for running past leadrouter.rules.deadline")
+                        .tag("segment", segment).register(meters)).increment());
+    }
+
+    void close(@Disposes EvaluationWatchdog watchdog) {
+        watchdog.close();
+    }
+}
