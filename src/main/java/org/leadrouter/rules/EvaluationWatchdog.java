@@ -80,6 +80,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
         private final Thread thread;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private volatile String rule;
+        private volatile boolean interruptedBeforeStop;
 
         private Evaluation(String segment, String version, Thread thread) {
             this.segment = segment;
@@ -121,18 +122,26 @@ public final class EvaluationWatchdog implements AutoCloseable {
             if (!causedByThreadDeath(failure)) {
                 awaitStop();
             }
-            throw exceeded(evaluation);
+            throw stopped(evaluation);
         } catch (ThreadDeath death) {
             if (evaluation.state.get() != STOPPING) {
                 throw death;
             }
-            throw exceeded(evaluation);
+            throw stopped(evaluation);
         } finally {
             slot.current = null;
         }
     }
 
-    private RuleDeadlineException exceeded(Evaluation evaluation) {
+    /**
+     * The stop has arrived. {@code Thread.stop} also interrupts the thread (to wake it from a
+     * sleep or wait); left set, that interrupt would break the thread's next blocking call, such
+     * as a class being read from the jar, so it is cleared unless it was there before.
+     */
+    private RuleDeadlineException stopped(Evaluation evaluation) {
+        if (!evaluation.interruptedBeforeStop) {
+            Thread.interrupted();
+        }
         return new RuleDeadlineException(evaluation.rule, deadline);
     }
 
@@ -158,15 +167,17 @@ public final class EvaluationWatchdog implements AutoCloseable {
         return false;
     }
 
-    /** The watchdog has won and its ThreadDeath is on the way: take it here, inside the guarded region. */
+    /**
+     * The watchdog has won and its ThreadDeath is on the way: take it here, inside the guarded
+     * region. The interrupt that comes with the stop may wake the sleep first; keep waiting.
+     */
     private static void awaitStop() {
         long until = System.nanoTime() + STOP_ARRIVAL_BOUND_NANOS;
         while (System.nanoTime() < until) {
             try {
                 Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            } catch (InterruptedException stopOnItsWay) {
+                // the ThreadDeath follows
             }
         }
         LOG.error("a stopped rule evaluation never received its stop (did a rule catch Throwable?); the thread carries on");
@@ -205,6 +216,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
             return;
         }
         if (canStop) {
+            evaluation.interruptedBeforeStop = evaluation.thread.isInterrupted();
             evaluation.thread.stop();
         } else {
             LOG.errorf("segment %s: rule '%s' of %s has run past the %d ms deadline and cannot be stopped on this Java",

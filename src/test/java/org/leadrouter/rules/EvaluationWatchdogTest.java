@@ -1,6 +1,7 @@
 package org.leadrouter.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,7 @@ class EvaluationWatchdogTest {
                     }));
             assertEquals("TV loops", stuck.rule());
             assertEquals("rule 'TV loops' did not finish within 100ms", stuck.getMessage());
+            assertFalse(Thread.currentThread().isInterrupted(), "the interrupt that comes with a stop is cleared");
 
             assertEquals("fine", watchdog.guard("telecoms", "telecoms@1", evaluation -> "fine"));
             Eventually.await("the stop is reported", () -> stops.size() == 1, () -> stops);
