@@ -80,6 +80,7 @@ public class RulePackageLoader {
             String drl;
             if (kind == RuleFiles.Kind.DRL) {
                 drl = new String(file.getValue(), StandardCharsets.UTF_8);
+                problems.addAll(UnboundedLoops.find(name, drl));
             } else {
                 DecisionTableSource table;
                 try {
