@@ -62,6 +62,17 @@ public final class PackagedService implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Asks the process to stop (SIGTERM), as an operator or orchestrator does; true if it exited within the bound. */
+    public boolean terminate(Duration bound) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What the service logged so far, for assertions and failure messages. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
