@@ -127,6 +127,19 @@ class RulesCheckTest {
     }
 
     @Test
+    void aScenarioReachingARuleThatNeverReturnsIsReportedNotWaitedFor() {
+        int code = check(RulesCheck.offlineGates(), "check", "src/test/resources/deadline-rules/looping");
+
+        assertEquals(RulesCheck.REJECTED, code);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.get(0).startsWith("looping: REJECTED looping@"), output());
+        assertEquals("  rule 'TV bundle pricing' did not finish within 1000ms on a lead of this gate: the version is "
+                + "quarantined", lines.get(1));
+        assertEquals("  scenarios.csv, line 3: row 3 'TV lead': rule 'TV bundle pricing' did not finish within 1000ms",
+                lines.get(2));
+    }
+
+    @Test
     void wrongUsageAndMissingFoldersExitWithTheUsageCode() {
         assertEquals(RulesCheck.USAGE, check(List.of(), "check"));
         assertEquals(RulesCheck.USAGE, check(List.of(), "verify", root.toString()));
