@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -78,7 +78,9 @@ public final class EvaluationWatchdog implements AutoCloseable {
         private final String version;
         private final long startNanos;
         private final Thread thread;
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private static final AtomicIntegerFieldUpdater<Evaluation> STATE =
+                AtomicIntegerFieldUpdater.newUpdater(Evaluation.class, "state");
+        private volatile int state = RUNNING;
         private volatile String rule;
         private volatile boolean interruptedBeforeStop;
 
@@ -116,7 +118,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
             } catch (Throwable t) {
                 failure = t;
             }
-            if (evaluation.state.compareAndSet(RUNNING, DONE) || evaluation.state.get() == REPORTED) {
+            if (Evaluation.STATE.compareAndSet(evaluation, RUNNING, DONE) || evaluation.state == REPORTED) {
                 return resultOrRethrow(result, failure);
             }
             if (!causedByThreadDeath(failure)) {
@@ -124,7 +126,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
             }
             throw stopped(evaluation);
         } catch (ThreadDeath death) {
-            if (evaluation.state.get() != STOPPING) {
+            if (evaluation.state != STOPPING) {
                 throw death;
             }
             throw stopped(evaluation);
@@ -204,7 +206,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
                 continue;
             }
             Evaluation evaluation = slot.current;
-            if (evaluation != null && evaluation.state.get() == RUNNING && now - evaluation.startNanos > deadlineNanos) {
+            if (evaluation != null && evaluation.state == RUNNING && now - evaluation.startNanos > deadlineNanos) {
                 stop(evaluation);
             }
         }
@@ -212,7 +214,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
 
     @SuppressWarnings({"deprecation", "removal"})
     private void stop(Evaluation evaluation) {
-        if (!evaluation.state.compareAndSet(RUNNING, canStop ? STOPPING : REPORTED)) {
+        if (!Evaluation.STATE.compareAndSet(evaluation, RUNNING, canStop ? STOPPING : REPORTED)) {
             return;
         }
         if (canStop) {

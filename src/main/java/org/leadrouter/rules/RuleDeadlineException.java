@@ -12,8 +12,17 @@ public class RuleDeadlineException extends RuleExecutionException {
     private final String rule;
 
     public RuleDeadlineException(String rule, Duration deadline) {
-        super(describe(rule, deadline), null);
+        this(rule, describe(rule, deadline));
+    }
+
+    private RuleDeadlineException(String rule, String message) {
+        super(message, null);
         this.rule = rule;
+    }
+
+    /** The same failure for a later lead of the quarantined version (exceptions are not shared between threads). */
+    RuleDeadlineException again() {
+        return new RuleDeadlineException(rule, getMessage());
     }
 
     /** The rule whose consequence was running when the evaluation was stopped; null if none was firing. */

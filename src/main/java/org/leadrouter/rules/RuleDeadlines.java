@@ -3,7 +3,6 @@ package org.leadrouter.rules;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -17,6 +16,10 @@ public class RuleDeadlines {
 
     private final Map<String, Counter> exceeded = new ConcurrentHashMap<>();
 
+    /**
+     * Never closed: while the service shuts down, a request may still be stuck in a rule, and only
+     * the watchdog ends it. Its thread is a daemon, so it does not keep the JVM alive.
+     */
     @Produces
     @Singleton
     EvaluationWatchdog watchdog(RulesConfig config, MeterRegistry meters) {
@@ -26,7 +29,4 @@ public class RuleDeadlines {
                         .tag("segment", segment).register(meters)).increment());
     }
 
-    void close(@Disposes EvaluationWatchdog watchdog) {
-        watchdog.close();
-    }
 }

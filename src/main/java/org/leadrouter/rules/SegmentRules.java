@@ -68,7 +68,7 @@ public final class SegmentRules {
     RuleOutcome evaluate(Lead lead, AgendaFilter filter) {
         RuleDeadlineException quarantined = stuck;
         if (quarantined != null) {
-            throw quarantined;
+            throw quarantined.again();
         }
         try {
             return watchdog.guard(segment, version, evaluation -> fire(lead, filter, evaluation));

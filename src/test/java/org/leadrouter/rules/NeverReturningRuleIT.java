@@ -22,14 +22,15 @@ import org.leadrouter.intake.PackagedService;
 
 /**
  * The packaged service with a rule that never returns, reached by a scenario in one segment and
- * live (no scenario reaches it) in another: it becomes ready, a lead reaching the live rule gets
- * its segment's fallback within the deadline (200ms, the shipped default), and SIGTERM stops the
- * JVM even while such leads are being decided.
+ * live (no scenario reaches it) in two others: it becomes ready, a lead reaching the live rule
+ * gets its segment's fallback, and SIGTERM stops the JVM while request threads are stuck in the
+ * rule. The deadline is set longer than the default so that the stop is asked for while they are.
  */
 class NeverReturningRuleIT {
 
     private static final Duration EXIT_BOUND = Duration.ofSeconds(30);
-    private static final String STOPPED = "segment fallback: rule 'TV bundle pricing' did not finish within 200ms";
+    private static final String DEADLINE = "3s";
+    private static final String STOPPED = "segment fallback: rule 'TV bundle pricing' did not finish within 3000ms";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -38,10 +39,11 @@ class NeverReturningRuleIT {
     @BeforeEach
     void createWorkDir() throws IOException {
         workDir = Files.createTempDirectory("leadrouter-never-returning-");
+        Path resources = RuleDeadlineTestProfile.RESOURCES.resolve("root");
         for (String segment : List.of("looping-at-start", "live-intake", "steady")) {
-            RuleDeadlineTestProfile.copyTree(RuleDeadlineTestProfile.RESOURCES.resolve("root").resolve(segment),
-                    workDir.resolve("rules").resolve(segment));
+            RuleDeadlineTestProfile.copyTree(resources.resolve(segment), workDir.resolve("rules").resolve(segment));
         }
+        RuleDeadlineTestProfile.copyTree(resources.resolve("live-intake"), workDir.resolve("rules/live-at-shutdown"));
     }
 
     @AfterEach
@@ -53,7 +55,7 @@ class NeverReturningRuleIT {
 
     @Test
     void theServiceIsReadyRoutesAroundTheLoopAndStopsOnSigterm() throws Exception {
-        PackagedService service = PackagedService.start(workDir,
+        PackagedService service = PackagedService.start(workDir, "leadrouter.rules.deadline=" + DEADLINE,
                 "leadrouter.rules.dir=" + workDir.resolve("rules"), "leadrouter.data.dir=" + workDir.resolve("data"));
         try (service) {
             JsonNode atStart = json(send(service, HttpRequest.newBuilder(service.uri("/segments/looping-at-start"))).body());
@@ -66,11 +68,12 @@ class NeverReturningRuleIT {
             HttpResponse<String> other = send(service, post(service, "/routes/preview", lead("steady-1", "steady", "mobile")));
             assertEquals("steady-mobile", json(other.body()).path("queue").asText(), other.body());
 
-            // More leads for the looping rule in flight while the process is asked to stop.
-            for (int i = 0; i < 8; i++) {
-                client.sendAsync(authorised(post(service, "/routes/preview", lead("in-flight-" + i, "live-intake", "tv")))
+            // Leads stuck in the loop of a segment still live when the process is asked to stop.
+            for (int i = 0; i < 4; i++) {
+                client.sendAsync(authorised(post(service, "/routes/preview", lead("in-flight-" + i, "live-at-shutdown", "tv")))
                         .build(), HttpResponse.BodyHandlers.discarding());
             }
+            Thread.sleep(1000);
             assertTrue(service.terminate(EXIT_BOUND), () -> "still running " + EXIT_BOUND + " after SIGTERM:\n" + log(service));
         }
     }
