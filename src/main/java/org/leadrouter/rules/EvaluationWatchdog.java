@@ -43,6 +43,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
     private final Thread thread;
     private final boolean canStop = Runtime.version().feature() < 20;
     private volatile boolean closed;
+    private volatile boolean shuttingDown;
 
     /** A stuck evaluation the watchdog ended (or, where threads cannot be stopped, found). */
     public record Stopped(String segment, String version, String rule, Duration deadline) {
@@ -83,6 +84,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
         private volatile int state = RUNNING;
         private volatile String rule;
         private volatile boolean interruptedBeforeStop;
+        private volatile boolean stoppedForShutdown;
 
         private Evaluation(String segment, String version, Thread thread) {
             this.segment = segment;
@@ -100,7 +102,8 @@ public final class EvaluationWatchdog implements AutoCloseable {
     /**
      * Runs one evaluation on this thread under the deadline.
      *
-     * @throws RuleDeadlineException when the watchdog stopped it
+     * @throws RuleDeadlineException when the watchdog stopped it for running past the deadline
+     * @throws RuleExecutionException when the watchdog stopped it because the service is stopping
      */
     public <T> T guard(String segment, String version, Function<Evaluation, T> body) {
         Slot slot = slotOfThread.get();
@@ -140,11 +143,24 @@ public final class EvaluationWatchdog implements AutoCloseable {
      * sleep or wait); left set, that interrupt would break the thread's next blocking call, such
      * as a class being read from the jar, so it is cleared unless it was there before.
      */
-    private RuleDeadlineException stopped(Evaluation evaluation) {
+    private RuleExecutionException stopped(Evaluation evaluation) {
         if (!evaluation.interruptedBeforeStop) {
             Thread.interrupted();
         }
+        if (evaluation.stoppedForShutdown) {
+            return new RuleExecutionException((evaluation.rule == null ? "the rules were" : "rule '" + evaluation.rule + "' was")
+                    + " stopped: the service is shutting down", null);
+        }
         return new RuleDeadlineException(evaluation.rule, deadline);
+    }
+
+    /**
+     * From now on every evaluation still running is stopped at the next look, deadline or not:
+     * shutdown must not wait for a rule (an HTTP server waits for its event loops). Those leads
+     * get their segment's fallback; their versions are not quarantined, they did nothing wrong yet.
+     */
+    public void stopEverything() {
+        shuttingDown = true;
     }
 
     private static <T> T resultOrRethrow(T result, Throwable failure) {
@@ -206,20 +222,27 @@ public final class EvaluationWatchdog implements AutoCloseable {
                 continue;
             }
             Evaluation evaluation = slot.current;
-            if (evaluation != null && evaluation.state == RUNNING && now - evaluation.startNanos > deadlineNanos) {
-                stop(evaluation);
+            if (evaluation != null && evaluation.state == RUNNING
+                    && (shuttingDown || now - evaluation.startNanos > deadlineNanos)) {
+                stop(evaluation, shuttingDown);
             }
         }
     }
 
     @SuppressWarnings({"deprecation", "removal"})
-    private void stop(Evaluation evaluation) {
+    private void stop(Evaluation evaluation, boolean forShutdown) {
         if (!Evaluation.STATE.compareAndSet(evaluation, RUNNING, canStop ? STOPPING : REPORTED)) {
             return;
         }
         if (canStop) {
             evaluation.interruptedBeforeStop = evaluation.thread.isInterrupted();
+            evaluation.stoppedForShutdown = forShutdown;
             evaluation.thread.stop();
+            if (forShutdown) {
+                LOG.warnf("segment %s: rule '%s' of %s stopped as the service shuts down", evaluation.segment,
+                        evaluation.rule, evaluation.version);
+                return;
+            }
         } else {
             LOG.errorf("segment %s: rule '%s' of %s has run past the %d ms deadline and cannot be stopped on this Java",
                     evaluation.segment, evaluation.rule, evaluation.version, deadline.toMillis());

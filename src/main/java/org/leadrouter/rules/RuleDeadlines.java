@@ -2,7 +2,9 @@ package org.leadrouter.rules;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -18,15 +20,20 @@ public class RuleDeadlines {
 
     /**
      * Never closed: while the service shuts down, a request may still be stuck in a rule, and only
-     * the watchdog ends it. Its thread is a daemon, so it does not keep the JVM alive.
+     * the watchdog ends it. Its thread is a daemon, so it does not keep
+     * the JVM alive.
      */
     @Produces
     @Singleton
     EvaluationWatchdog watchdog(RulesConfig config, MeterRegistry meters) {
-        return new EvaluationWatchdog(config.deadline(), stopped -> exceeded.computeIfAbsent(stopped.segment(),
-                segment -> Counter.builder(EXCEEDED_METER)
+        EvaluationWatchdog watchdog = new EvaluationWatchdog(config.deadline(), stopped -> exceeded.computeIfAbsent(
+                stopped.segment(), segment -> Counter.builder(EXCEEDED_METER)
                         .description("Rule evaluations stopped for running past leadrouter.rules.deadline")
                         .tag("segment", segment).register(meters)).increment());
+        // Shutdown waits for the threads deciding leads, and a SIGTERM during start-up waits for
+        // the start-up's gates: none may wait out a long deadline in a rule. A JVM hook runs on
+        // SIGTERM whatever state the application is in, unlike the application's own events.
+        Runtime.getRuntime().addShutdownHook(new Thread(watchdog::stopEverything, "rules-deadline-shutdown"));
+        return watchdog;
     }
-
 }

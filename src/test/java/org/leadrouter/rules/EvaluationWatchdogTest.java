@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,34 @@ class EvaluationWatchdogTest {
             RuleDeadlineException stuck = assertThrows(RuleDeadlineException.class,
                     () -> watchdog.guard("telecoms", "telecoms@1", evaluation -> loopForever()));
             assertNull(stuck.rule());
+        }
+    }
+
+    @Test
+    void whenTheServiceStopsARunningEvaluationIsStoppedWithoutWaitingForTheDeadline() throws Exception {
+        try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofMinutes(10), stopped -> { })) {
+            CompletableFuture<Throwable> failure = new CompletableFuture<>();
+            CountDownLatch looping = new CountDownLatch(1);
+            Thread deciding = new Thread(() -> {
+                try {
+                    watchdog.guard("telecoms", "telecoms@1", evaluation -> {
+                        evaluation.firing("TV loops");
+                        looping.countDown();
+                        return loopForever();
+                    });
+                } catch (RuntimeException e) {
+                    failure.complete(e);
+                }
+            });
+            deciding.setDaemon(true);
+            deciding.start();
+            looping.await();
+
+            watchdog.stopEverything();
+
+            Throwable stopped = failure.get(30, TimeUnit.SECONDS);
+            assertEquals(RuleExecutionException.class, stopped.getClass(), "not a deadline: the version is not quarantined");
+            assertEquals("rule 'TV loops' was stopped: the service is shutting down", stopped.getMessage());
         }
     }
 
