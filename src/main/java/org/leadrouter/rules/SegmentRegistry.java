@@ -55,6 +55,8 @@ public class SegmentRegistry {
      * that ends when idle.
      */
     private final Executor quarantines;
+    /** Versions waiting to be quarantined: every lead of a stuck version asks, one change is enough. */
+    private final Set<SegmentRules> quarantining = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
     @Inject
@@ -185,13 +187,16 @@ public class SegmentRegistry {
      * and its leads get the global fallback. Returns at once; the change follows on its own thread.
      */
     public void quarantine(SegmentRules stuck) {
-        quarantines.execute(() -> quarantineNow(stuck));
+        if (quarantining.add(stuck)) {
+            quarantines.execute(() -> quarantineNow(stuck));
+        }
     }
 
     private void quarantineNow(SegmentRules stuck) {
         RuleDeadlineException why = stuck.stuck().orElseThrow();
         String segment = stuck.segment();
         synchronized (changes) {
+            quarantining.remove(stuck);
             SegmentState state = segments.get(segment);
             if (state == null || state.active() != stuck) {
                 return;
