@@ -1,5 +1,7 @@
 package org.leadrouter.rules;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +38,15 @@ public final class EvaluationWatchdog implements AutoCloseable {
     private static final long STOP_ARRIVAL_BOUND_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Duration deadline;
-    private final long deadlineNanos;
+    /** How often the watchdog looks: a quarter of the deadline, between 1 and 50 ms. */
+    private final long tickNanos;
+    /** Whole ticks an evaluation may span; it is stopped once it has seen more tick boundaries. */
+    private final long deadlineTicks;
+    /**
+     * The watchdog's clock, advanced once per look. Evaluations note it when they start instead of
+     * reading the system clock, which costs more than the rest of the bookkeeping of a lead.
+     */
+    private volatile long ticks;
     private final Consumer<Stopped> onStop;
     private final Queue<Slot> slots = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Slot> slotOfThread = ThreadLocal.withInitial(this::newSlot);
@@ -58,7 +68,9 @@ public final class EvaluationWatchdog implements AutoCloseable {
             throw new IllegalArgumentException("the rules deadline must be positive, not " + deadline);
         }
         this.deadline = deadline;
-        this.deadlineNanos = deadline.toNanos();
+        long deadlineNanos = deadline.toNanos();
+        this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(deadlineNanos / 4, TimeUnit.MILLISECONDS.toNanos(50)));
+        this.deadlineTicks = (deadlineNanos + tickNanos - 1) / tickNanos;
         this.onStop = onStop;
         if (!canStop) {
             LOG.errorf("Java %d cannot stop a thread: a rule that never returns will hold its thread for good. "
@@ -77,20 +89,22 @@ public final class EvaluationWatchdog implements AutoCloseable {
     public static final class Evaluation {
         private final String segment;
         private final String version;
-        private final long startNanos;
+        private final long startTick;
         private final Thread thread;
         private static final AtomicIntegerFieldUpdater<Evaluation> STATE =
                 AtomicIntegerFieldUpdater.newUpdater(Evaluation.class, "state");
-        private volatile int state = RUNNING;
-        private volatile String rule;
+        /** Starts as RUNNING (0) without a write of its own: every fence here is paid on every lead. */
+        private volatile int state;
+        /** Written on each firing without a fence; the watchdog reads it only to report (a String is safe to race on). */
+        private String rule;
         private volatile boolean interruptedBeforeStop;
         private volatile boolean stoppedForShutdown;
 
-        private Evaluation(String segment, String version, Thread thread) {
+        private Evaluation(String segment, String version, Thread thread, long startTick) {
             this.segment = segment;
             this.version = version;
             this.thread = thread;
-            this.startNanos = System.nanoTime();
+            this.startTick = startTick;
         }
 
         /** The rule whose consequence runs now; named when the evaluation is stopped. */
@@ -111,8 +125,10 @@ public final class EvaluationWatchdog implements AutoCloseable {
             // A rule evaluating rules: the outer evaluation's deadline covers the inner one.
             return body.apply(slot.current);
         }
-        Evaluation evaluation = new Evaluation(segment, version, slot.thread);
-        slot.current = evaluation;
+        Evaluation evaluation = new Evaluation(segment, version, slot.thread, ticks);
+        // Release stores suffice: the watchdog may see the slot a tick late, and the state's
+        // compare-and-set decides who wins.
+        Slot.CURRENT.setRelease(slot, evaluation);
         try {
             T result = null;
             Throwable failure = null;
@@ -134,7 +150,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
             }
             throw stopped(evaluation);
         } finally {
-            slot.current = null;
+            Slot.CURRENT.setRelease(slot, null);
         }
     }
 
@@ -201,12 +217,16 @@ public final class EvaluationWatchdog implements AutoCloseable {
         LOG.error("a stopped rule evaluation never received its stop (did a rule catch Throwable?); the thread carries on");
     }
 
+    /**
+     * An evaluation that started during tick T is stopped at tick T + deadlineTicks + 1: after at
+     * least the deadline, never before (a late wake-up only makes it later).
+     */
     private void watch() {
-        long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(deadlineNanos / 4, TimeUnit.MILLISECONDS.toNanos(50)));
         while (!closed) {
             try {
-                TimeUnit.NANOSECONDS.sleep(tick);
-                scan(System.nanoTime());
+                TimeUnit.NANOSECONDS.sleep(tickNanos);
+                ticks = ticks + 1;
+                scan(ticks);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | LinkageError e) {
@@ -216,6 +236,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
     }
 
     private void scan(long now) {
+        boolean stopAll = shuttingDown;
         for (Slot slot : slots) {
             if (!slot.thread.isAlive()) {
                 slots.remove(slot);
@@ -223,8 +244,8 @@ public final class EvaluationWatchdog implements AutoCloseable {
             }
             Evaluation evaluation = slot.current;
             if (evaluation != null && evaluation.state == RUNNING
-                    && (shuttingDown || now - evaluation.startNanos > deadlineNanos)) {
-                stop(evaluation, shuttingDown);
+                    && (stopAll || now - evaluation.startTick > deadlineTicks)) {
+                stop(evaluation, stopAll);
             }
         }
     }
@@ -264,6 +285,16 @@ public final class EvaluationWatchdog implements AutoCloseable {
 
     /** The evaluation running on one thread, if any; written only by that thread. */
     private static final class Slot {
+        static final VarHandle CURRENT;
+
+        static {
+            try {
+                CURRENT = MethodHandles.lookup().findVarHandle(Slot.class, "current", Evaluation.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final Thread thread;
         volatile Evaluation current;
 

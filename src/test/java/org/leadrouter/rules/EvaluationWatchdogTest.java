@@ -94,6 +94,15 @@ class EvaluationWatchdogTest {
     }
 
     @Test
+    void anEvaluationWithinTheDeadlineIsNeverStopped() {
+        try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofMillis(300), stopped -> { })) {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(watchdog.guard("s", "s@1", evaluation -> spin(150_000_000)) > 0);
+            }
+        }
+    }
+
+    @Test
     void aRuleFailureInsideTheDeadlineIsPassedOnUnchanged() {
         try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofSeconds(5), stopped -> { })) {
             IllegalStateException thrown = assertThrows(IllegalStateException.class,
