@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
+import org.leadrouter.rules.EvaluationWatchdog;
 import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RulesConfig;
@@ -25,12 +26,12 @@ public class ReplayService {
     private final CandidateFolders candidates;
 
     public ReplayService(SegmentRegistry segments, LeadStore store, Replayer replayer, ReplayConfig config,
-                         RulesConfig rulesConfig) {
+                         RulesConfig rulesConfig, EvaluationWatchdog watchdog) {
         this.segments = segments;
         this.store = store;
         this.replayer = replayer;
         this.config = config;
-        this.loader = new RulePackageLoader(rulesConfig.maxFirings());
+        this.loader = new RulePackageLoader(rulesConfig.maxFirings(), watchdog);
         this.candidates = new CandidateFolders(config.candidatesDir());
     }
 
