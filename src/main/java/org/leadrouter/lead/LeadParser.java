@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.problem.JsonDuplicates;
+import org.leadrouter.problem.StorableText;
 
 /**
  * The validate step: turns a request body into a {@link LeadInput}, or rejects a body that is
@@ -345,7 +346,7 @@ public class LeadParser {
         }
 
         private boolean storable(String path, String text) {
-            Optional<String> unstorable = Storable.textProblem(text);
+            Optional<String> unstorable = StorableText.problem(text);
             unstorable.ifPresent(p -> problem(path, p));
             return unstorable.isEmpty();
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.StorableText;
 
 /** An agent's answer to an offer. */
 @Path("/offers")
@@ -39,6 +40,9 @@ public class OfferResource {
             throw new InvalidRequestException("a decline needs a reason",
                     List.of(new FieldProblem("reason", "required, at most 1024 characters")));
         }
+        StorableText.problem(decline.reason()).ifPresent(problem -> {
+            throw new InvalidRequestException("the reason cannot be kept", List.of(new FieldProblem("reason", problem)));
+        });
         return assigner.decline(id, decline.reason().trim());
     }
 }
