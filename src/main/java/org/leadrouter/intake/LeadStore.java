@@ -58,7 +58,8 @@ public class LeadStore {
         this(dataSources.select(new DataSourceLiteral(config.database().datasourceName())).get(), config.database());
     }
 
-    LeadStore(DataSource dataSource, Database database) {
+    /** For wiring by hand (tests, tools) over a datasource of the given kind. */
+    public LeadStore(DataSource dataSource, Database database) {
         this.dataSource = dataSource;
         this.database = database;
     }
