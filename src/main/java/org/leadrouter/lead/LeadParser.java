@@ -39,7 +39,6 @@ import org.leadrouter.problem.StorableText;
 public class LeadParser {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_ID_LENGTH = 128;
     static final int MAX_TEXT_LENGTH = 1024;
     static final int MAX_SEGMENT_LENGTH = 64;
 
@@ -164,7 +163,7 @@ public class LeadParser {
                 return null;
             }
             String id = node.asText().trim();
-            if (!Storable.ID.matcher(id).matches() || id.length() > MAX_ID_LENGTH) {
+            if (!Storable.ID.matcher(id).matches()) {
                 problem("id", "must be " + Storable.ID_RULE);
                 return null;
             }
