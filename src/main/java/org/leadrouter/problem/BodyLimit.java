@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers a body declared larger than {@code quarkus.http.limits.max-body-size} with a 413
  * problem before reading any of it. Without this the HTTP server answers such a request with
- * a bare 413 and no body at all.
+ * a bare 413 and no body at all. A chunked body declares no length: the server still cuts it
+ * off with a bare 413 once it has read past the limit, in the middle of reading it.
  */
 @ApplicationScoped
 public class BodyLimit {
