@@ -5,7 +5,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.leadrouter.intake.LeadRecord;
+import org.leadrouter.intake.RecentLeads;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.rules.EvaluationWatchdog;
 import org.leadrouter.rules.LoadResult;
@@ -44,7 +44,7 @@ public class ReplayService {
     public ReplayReport replay(String segment, String folder) throws SQLException {
         SegmentRules active = segments.active(segment).orElseThrow(() -> new NotFoundException(
                 "segment '" + segment + "' has no active version to replay against"));
-        List<LeadRecord> history = store.recentRecords(segment, config.leads());
+        RecentLeads history = store.recentRecords(segment, config.leads());
         if (folder == null || folder.isBlank()) {
             return replayer.replayAgainstRecorded(segment, history, active);
         }

@@ -9,16 +9,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.intake.DataConfig;
 import org.leadrouter.rules.RulesReloadTestProfile;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.security.AdminHasEveryRole;
@@ -32,6 +40,13 @@ import org.leadrouter.security.Roles;
 @TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 @TestProfile(RulesReloadTestProfile.class)
 class ReplayTest {
+
+    @Inject
+    DataConfig data;
+
+    @Inject
+    @Any
+    Instance<AgroalDataSource> dataSources;
 
     private static final String PACKAGE = """
             package rules.replay
@@ -179,5 +194,27 @@ class ReplayTest {
                 .body("errors[0].field", equalTo("folder"));
         given().when().post("/segments/no-such-segment/replay")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedAndCountedNeverFailingReplayOrTheGate() throws Exception {
+        try (Connection connection = dataSources.select(new DataSourceLiteral(data.database().datasourceName())).get()
+                .getConnection();
+             Statement insert = connection.createStatement()) {
+            insert.execute("INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,"
+                    + " required_skills, fallback, rules_fired, degraded, decided_at) VALUES ('" + segment + "-broken', '"
+                    + segment + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{not json', 'q', 3, 0, '{}', TRUE, '[]', '[]',"
+                    + " CURRENT_TIMESTAMP)");
+        }
+
+        given().when().post("/segments/" + segment + "/replay")
+                .then().statusCode(200)
+                .body("leads", equalTo(20))
+                .body("skipped", equalTo(1));
+        TestRulePackages.write(folder.resolve("routing.drl"), rules("motor-desk-2"));
+        reload().body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        given().when().get("/segments/" + segment).then()
+                .body("gates.find { it.gate == 'replay' }.passed", equalTo(true))
+                .body("gates.find { it.gate == 'replay' }.report.skipped", equalTo(1));
     }
 }
