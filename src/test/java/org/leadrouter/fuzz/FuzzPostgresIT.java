@@ -1,0 +1,33 @@
+package org.leadrouter.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.leadrouter.intake.PackagedService;
+import org.leadrouter.intake.PostgresCluster;
+import org.leadrouter.intake.RequiresPostgres;
+
+/** The same hostile requests as {@link FuzzIT}, with the service recording to PostgreSQL. */
+@RequiresPostgres
+class FuzzPostgresIT {
+
+    @Test
+    void everyWriteEndpointAnswersHostileRequestsWithoutAServerError() throws Exception {
+        FuzzSettings settings = FuzzSettings.fromSystemProperties();
+        Path work = Files.createTempDirectory("leadrouter-fuzz-pg-");
+        try (PostgresCluster postgres = PostgresCluster.start()) {
+            List<String> service = List.of("leadrouter.data.database=postgresql",
+                    "quarkus.datasource.postgresql.jdbc.url=" + postgres.jdbcUrl(),
+                    "quarkus.datasource.postgresql.username=" + PostgresCluster.USER);
+            try (PackagedService pg = PackagedService.start(work, service.toArray(String[]::new))) {
+                FuzzReport report = FuzzCampaign.run(pg, Credentials.authorization(work, service), "postgresql",
+                        settings.seed(), settings.count());
+                System.out.println(report.summary());
+                assertTrue(report.clean(), report.summary());
+            }
+        }
+    }
+}
