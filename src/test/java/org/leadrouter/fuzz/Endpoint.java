@@ -15,8 +15,8 @@ enum Endpoint {
     PRESENCE("PUT", "/agents/{p}/presence", Body.JSON),
     IMPORT_JSON("POST", "/agents/import", Body.JSON),
     IMPORT_CSV("POST", "/agents/import", Body.CSV),
-    ACCEPT("POST", "/offers/{p}/accept", Body.NONE),
     DECLINE("POST", "/offers/{p}/decline", Body.JSON),
+    ACCEPT("POST", "/offers/{p}/accept", Body.NONE),
     COMPLETE("POST", "/work/{p}/complete", Body.NONE),
     RELOAD_ALL("POST", "/segments/reload", Body.NONE),
     RELOAD("POST", "/segments/{p}/reload", Body.NONE),
@@ -45,8 +45,9 @@ enum Endpoint {
     }
 
     /**
-     * Whether a request with a good path makes the service compile a segment's rules (one to two
-     * seconds each): the corpus sends those rarely and spends the rest on odd paths.
+     * Whether a request with a good path makes the service compile a segment's rules (tens to
+     * hundreds of milliseconds each, and the body is not read): the corpus sends one in twenty
+     * of those and spends the rest on odd paths.
      */
     boolean compilesRules() {
         return this == RELOAD_ALL || this == RELOAD || this == ROLLBACK || this == REPLAY;

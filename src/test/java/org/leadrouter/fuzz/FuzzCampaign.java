@@ -14,8 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import org.leadrouter.intake.PackagedService;
 
 /**
@@ -83,7 +86,7 @@ final class FuzzCampaign {
                 continue; // the client library refuses the URI or header: nothing reaches the service
             }
             inFlight.acquire();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            sendAgainIfCut(request).whenComplete((response, failure) -> {
                 try {
                     check(fuzz, response, failure);
                 } finally {
@@ -94,10 +97,23 @@ final class FuzzCampaign {
         inFlight.acquire(IN_FLIGHT);
     }
 
+    /**
+     * Sends the request, and once more on a fresh connection if the first one was cut before any
+     * answer: a kept-alive connection the service closed after its previous answer is not a
+     * failure to answer this request (HTTP clients resend in that case too).
+     */
+    private CompletableFuture<HttpResponse<String>> sendAgainIfCut(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> failure == null ? CompletableFuture.completedFuture(response)
+                        : http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                .thenCompose(Function.identity());
+    }
+
     private void check(FuzzCase fuzz, HttpResponse<String> response, Throwable failure) {
         if (failure != null) {
             report.answered(fuzz.endpoint(), 0);
-            report.failed(fuzz.endpoint(), "no answer (" + failure.getClass().getSimpleName() + ")", 0, fuzz.sample());
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            report.failed(fuzz.endpoint(), "no answer", 0, fuzz.sample() + "  →  " + cause);
             return;
         }
         int status = response.statusCode();

@@ -53,7 +53,7 @@ final class FuzzCorpus {
     }
 
     private String path(int index) {
-        boolean good = endpoint.compilesRules() ? random.nextInt(200) == 0 : random.nextInt(10) != 0;
+        boolean good = endpoint.compilesRules() ? random.nextInt(20) == 0 : random.nextInt(10) != 0;
         if (!endpoint.hasPathParameter()) {
             return good ? endpoint.path : endpoint.path + ODD_SUFFIXES.get(random.nextInt(ODD_SUFFIXES.size()));
         }

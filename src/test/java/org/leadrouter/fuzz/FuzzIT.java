@@ -2,10 +2,10 @@ package org.leadrouter.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.intake.PackagedService;
 
 /**
@@ -15,9 +15,8 @@ import org.leadrouter.intake.PackagedService;
 class FuzzIT {
 
     @Test
-    void everyWriteEndpointAnswersHostileRequestsWithoutAServerError() throws Exception {
+    void everyWriteEndpointAnswersHostileRequestsWithoutAServerError(@TempDir Path work) throws Exception {
         FuzzSettings settings = FuzzSettings.fromSystemProperties();
-        Path work = Files.createTempDirectory("leadrouter-fuzz-");
         List<String> service = List.of("leadrouter.data.dir=" + work.resolve("data"));
         try (PackagedService h2 = PackagedService.start(work, service.toArray(String[]::new))) {
             FuzzReport report = FuzzCampaign.run(h2, Credentials.authorization(work, service), "h2",

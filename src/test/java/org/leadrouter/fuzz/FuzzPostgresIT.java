@@ -2,10 +2,10 @@ package org.leadrouter.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.intake.PackagedService;
 import org.leadrouter.intake.PostgresCluster;
 import org.leadrouter.intake.RequiresPostgres;
@@ -15,9 +15,8 @@ import org.leadrouter.intake.RequiresPostgres;
 class FuzzPostgresIT {
 
     @Test
-    void everyWriteEndpointAnswersHostileRequestsWithoutAServerError() throws Exception {
+    void everyWriteEndpointAnswersHostileRequestsWithoutAServerError(@TempDir Path work) throws Exception {
         FuzzSettings settings = FuzzSettings.fromSystemProperties();
-        Path work = Files.createTempDirectory("leadrouter-fuzz-pg-");
         try (PostgresCluster postgres = PostgresCluster.start()) {
             List<String> service = List.of("leadrouter.data.database=postgresql",
                     "quarkus.datasource.postgresql.jdbc.url=" + postgres.jdbcUrl(),
