@@ -12,12 +12,12 @@ enum Endpoint {
     LEADS("POST", "/leads", Body.JSON),
     PREVIEW("POST", "/routes/preview", Body.JSON),
     AGENT("PUT", "/agents/{p}", Body.JSON),
-    PRESENCE("PUT", "/agents/{p}/presence", Body.JSON),
-    IMPORT_JSON("POST", "/agents/import", Body.JSON),
-    IMPORT_CSV("POST", "/agents/import", Body.CSV),
     DECLINE("POST", "/offers/{p}/decline", Body.JSON),
     ACCEPT("POST", "/offers/{p}/accept", Body.NONE),
     COMPLETE("POST", "/work/{p}/complete", Body.NONE),
+    PRESENCE("PUT", "/agents/{p}/presence", Body.JSON),
+    IMPORT_JSON("POST", "/agents/import", Body.JSON),
+    IMPORT_CSV("POST", "/agents/import", Body.CSV),
     RELOAD_ALL("POST", "/segments/reload", Body.NONE),
     RELOAD("POST", "/segments/{p}/reload", Body.NONE),
     ROLLBACK("POST", "/segments/{p}/rollback", Body.NONE),
@@ -58,7 +58,11 @@ enum Endpoint {
         return switch (this) {
             case AGENT -> "fz-agent-" + index;
             case PRESENCE -> AGENT_ID;
-            case ACCEPT, DECLINE -> Integer.toString(1 + index % 50);
+            // Offers 1-50 go to the first agent, the only one while leads arrive; later ones to agents the
+            // AGENT requests made. Open for an hour (the campaign's push timeout), each can be declined
+            // or accepted once.
+            case DECLINE -> Integer.toString(1 + index % 50);
+            case ACCEPT -> Integer.toString(51 + index % 50);
             case COMPLETE -> "fz-seed-" + index % 5;
             case RELOAD, ROLLBACK, REPLAY -> index % 2 == 0 ? "insurance" : "telecoms";
             default -> throw new IllegalStateException(this + " has no path parameter");
@@ -95,9 +99,13 @@ enum Endpoint {
     }
 
     static Obj agent(String id) {
+        return agent(id, 3);
+    }
+
+    static Obj agent(String id, int capacity) {
         Obj agent = Obj.of("name", "Ann Lee", "manager", "ins-mgr-1",
                 "queues", List.of("insurance-general", "insurance-life-fca", "telecoms-general"),
-                "skills", Obj.of("fca-adviser", 5), "capacity", 3, "timeZone", "Europe/London",
+                "skills", Obj.of("fca-adviser", 5), "capacity", capacity, "timeZone", "Europe/London",
                 "hours", List.of("MON-SUN 00:00-24:00"), "presence", "ONLINE");
         if (id != null) {
             agent.fields().add(0, Map.entry("id", id));

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.leadrouter.intake.PackagedService;
 
 /**
@@ -32,6 +33,11 @@ final class FuzzCampaign {
     private static final int IN_FLIGHT = 4;
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The first agent takes the first 50 offers, which stay open for the decline requests. */
+    private static final int FIRST_AGENT_CAPACITY = 50;
+
+    /** Offers stay open for the whole run, so that the decline and accept requests find them open. */
+    private static final String OFFERS_OPEN_ALL_RUN = "leadrouter.assignment.push-timeout=1h";
 
     private final PackagedService service;
     private final Optional<String> authorization;
@@ -44,6 +50,11 @@ final class FuzzCampaign {
         this.service = service;
         this.authorization = authorization;
         this.report = new FuzzReport(database);
+    }
+
+    /** The service settings of a fuzz run: the campaign's own and the database's. */
+    static List<String> serviceSettings(String... database) {
+        return Stream.concat(Stream.of(OFFERS_OPEN_ALL_RUN), Stream.of(database)).toList();
     }
 
     /** Runs {@code count} requests per endpoint from {@code seed}; the report holds every failed check. */
@@ -62,7 +73,7 @@ final class FuzzCampaign {
 
     /** The agent and the leads the presence, offer and work requests are about. */
     private void prepare() throws IOException, InterruptedException {
-        expect(201, "PUT", "/agents/" + Endpoint.AGENT_ID, JsonText.write(Endpoint.agent(null), false));
+        expect(201, "PUT", "/agents/" + Endpoint.AGENT_ID, JsonText.write(Endpoint.agent(null, FIRST_AGENT_CAPACITY), false));
         for (int i = 0; i < 5; i++) {
             expect(201, "POST", "/leads", JsonText.write(Endpoint.lead("fz-seed-" + i, "insurance"), false));
         }

@@ -17,7 +17,7 @@ class FuzzIT {
     @Test
     void everyWriteEndpointAnswersHostileRequestsWithoutAServerError(@TempDir Path work) throws Exception {
         FuzzSettings settings = FuzzSettings.fromSystemProperties();
-        List<String> service = List.of("leadrouter.data.dir=" + work.resolve("data"));
+        List<String> service = FuzzCampaign.serviceSettings("leadrouter.data.dir=" + work.resolve("data"));
         try (PackagedService h2 = PackagedService.start(work, service.toArray(String[]::new))) {
             FuzzReport report = FuzzCampaign.run(h2, Credentials.authorization(work, service), "h2",
                     settings.seed(), settings.count());

@@ -18,7 +18,7 @@ class FuzzPostgresIT {
     void everyWriteEndpointAnswersHostileRequestsWithoutAServerError(@TempDir Path work) throws Exception {
         FuzzSettings settings = FuzzSettings.fromSystemProperties();
         try (PostgresCluster postgres = PostgresCluster.start()) {
-            List<String> service = List.of("leadrouter.data.database=postgresql",
+            List<String> service = FuzzCampaign.serviceSettings("leadrouter.data.database=postgresql",
                     "quarkus.datasource.postgresql.jdbc.url=" + postgres.jdbcUrl(),
                     "quarkus.datasource.postgresql.username=" + PostgresCluster.USER);
             try (PackagedService pg = PackagedService.start(work, service.toArray(String[]::new))) {
