@@ -41,11 +41,14 @@ final class FuzzReport {
         return answers.values().stream().mapToInt(counts -> Arrays.stream(counts).sum()).sum();
     }
 
-    /** Answers per endpoint, then failures grouped by endpoint, check and status with a few samples each. */
+    /**
+     * Answers per endpoint (other: no answer, 1xx or 3xx), then the failures grouped by endpoint,
+     * check and status, with a few samples of each group.
+     */
     synchronized String summary() {
         StringBuilder out = new StringBuilder("fuzz run on ").append(database).append(": ").append(sent())
                 .append(" requests, ").append(failures.size()).append(" failed checks\n");
-        out.append(String.format("%-12s %7s %7s %7s %7s %7s%n", "endpoint", "sent", "2xx", "4xx", "5xx", "none"));
+        out.append(String.format("%-12s %7s %7s %7s %7s %7s%n", "endpoint", "sent", "2xx", "4xx", "5xx", "other"));
         answers.forEach((endpoint, counts) -> out.append(String.format("%-12s %7d %7d %7d %7d %7d%n", endpoint,
                 Arrays.stream(counts).sum(), counts[2], counts[4], counts[5], counts[0] + counts[1] + counts[3])));
         Map<String, List<Failure>> groups = new TreeMap<>();

@@ -33,7 +33,7 @@ final class HostileValues {
 
     static String string(Random random) {
         return switch (random.nextInt(12)) {
-            case 0 -> long_(random);
+            case 0 -> longString(random);
             case 1 -> randomChars(random, 1 + random.nextInt(40));
             default -> STRINGS.get(random.nextInt(STRINGS.size()));
         };
@@ -79,7 +79,7 @@ final class HostileValues {
         return new Raw((arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth));
     }
 
-    private static String long_(Random random) {
+    private static String longString(Random random) {
         int[] lengths = {256, 257, 4097, 65_536, 200_000};
         return "x".repeat(lengths[random.nextInt(lengths.length)]);
     }
