@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.agents.AgentDirectory;
 import org.leadrouter.assignment.agents.AgentView;
