@@ -23,21 +23,29 @@ import org.leadrouter.routing.RouteDecision;
  * Recorded history built by a test: leads through the lead store (as the lead writer records
  * them, per-minute totals included), work items and offers as assignment leaves them.
  */
-final class History {
+public final class History {
 
     private final DataSource dataSource;
     private final LeadStore leads;
     private int sequence;
 
-    History(DataSource dataSource) {
+    public History(DataSource dataSource) {
+        this(dataSource, new LeadStore(dataSource, Database.H2));
+    }
+
+    /** Over the service's own store (leads only, unless a data source is given too). */
+    public History(DataSource dataSource, LeadStore leads) {
         this.dataSource = dataSource;
-        this.leads = new LeadStore(dataSource, Database.H2);
+        this.leads = leads;
     }
 
     /** A lead recorded at {@code at} with this cause (null: routed by a rule), having fired these rules. */
-    String lead(String segment, String at, FallbackCause cause, String... rulesFired) throws SQLException {
-        String id = "lead-" + ++sequence;
-        Instant recorded = Instant.parse(at);
+    public String lead(String segment, String at, FallbackCause cause, String... rulesFired) throws SQLException {
+        return lead(segment, Instant.parse(at), cause, rulesFired);
+    }
+
+    public String lead(String segment, Instant recorded, FallbackCause cause, String... rulesFired) throws SQLException {
+        String id = segment + "-" + recorded.toEpochMilli() + "-" + ++sequence;
         LeadInput lead = new LeadInput(id, segment, "web", recorded, "home", "SW1A 1AA", null, null, null,
                 (LocalDate) null, (BigDecimal) null, new Contact("Ann Lee", "ann@example.org", null), Map.of());
         RouteDecision decision = new RouteDecision(id, segment, segment + "-general", 3, 0, Map.of(), cause != null, cause,
@@ -47,7 +55,7 @@ final class History {
     }
 
     /** A work item; {@code accepted} may be null (not accepted). */
-    void item(String id, String segment, String state, String received, String accepted, String routingRule)
+    public void item(String id, String segment, String state, String received, String accepted, String routingRule)
             throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,
@@ -69,7 +77,7 @@ final class History {
         }
     }
 
-    void agent(String id) throws SQLException {
+    public void agent(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO agents (id, name, capacity, time_zone, working_hours, presence, presence_since, load_units)
                 VALUES (?, ?, 4, 'Europe/London', '[]', 'ONLINE', CURRENT_TIMESTAMP, 0)""")) {
@@ -80,7 +88,7 @@ final class History {
     }
 
     /** An offer of an item to an agent, closed at {@code closed} (null: still open). */
-    void offer(String workId, String agent, String queue, String state, String reason, String closed) throws SQLException {
+    public void offer(String workId, String agent, String queue, String state, String reason, String closed) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO offers (work_id, agent_id, queue, state, reason, offered_at, expires_at, closed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
