@@ -80,7 +80,7 @@ public final class History {
     public void agent(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO agents (id, name, capacity, time_zone, working_hours, presence, presence_since, load_units)
-                VALUES (?, ?, 4, 'Europe/London', '[]', 'ONLINE', CURRENT_TIMESTAMP, 0)""")) {
+                VALUES (?, ?, 4, 'Europe/London', 'MON-FRI 09:00-17:30', 'ONLINE', CURRENT_TIMESTAMP, 0)""")) {
             insert.setString(1, id);
             insert.setString(2, id);
             insert.executeUpdate();
