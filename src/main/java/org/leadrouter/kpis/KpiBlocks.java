@@ -52,5 +52,4 @@ public class KpiBlocks {
     private static <T> T or(T value, T otherwise) {
         return value == null ? otherwise : value;
     }
-
 }

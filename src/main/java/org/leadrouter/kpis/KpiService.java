@@ -43,9 +43,9 @@ public class KpiService {
     }
 
     public Kpis kpis(KpiWindow window) {
-        Map<String, Block> segments = new TreeMap<>();
-        Block overall = blocks.blocks(window, segments);
-        return new Kpis(new WindowView(window.from(), window.to(), window.bucket().toString()), overall, segments,
+        Map<String, Block> bySegment = new TreeMap<>();
+        Block overall = blocks.blocks(window, bySegment);
+        return new Kpis(new WindowView(window.from(), window.to(), window.bucket().toString()), overall, bySegment,
                 queues(), agents(agents.list()));
     }
 
