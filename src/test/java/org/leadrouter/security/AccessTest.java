@@ -233,8 +233,10 @@ class AccessTest {
 
     private static Map<String, Object> awaitOffer(String manager, String lead) {
         for (int i = 0; i < 300; i++) {
-            List<Map<String, Object>> offers = as(manager).get("/work/{id}", lead).then().statusCode(200)
-                    .extract().jsonPath().getList("offers");
+            // The work item is made after the lead's commit, on another thread: 404 until then.
+            Response work = as(manager).get("/work/{id}", lead);
+            List<Map<String, Object>> offers = work.statusCode() == 404 ? null
+                    : work.then().statusCode(200).extract().jsonPath().getList("offers");
             if (offers != null && !offers.isEmpty()) {
                 return offers.get(0);
             }
