@@ -18,10 +18,12 @@ require_jar() {
   [[ -f $JAR ]] || { echo "$JAR is missing: run ./mvnw -B package -DskipTests" >&2; exit 1; }
 }
 
+# Below Linux's ephemeral range (32768-60999): a port there can be the local end of one of the
+# load's own client connections, and the service then fails to bind it.
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % 22000))
     (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || { echo "$port"; return; }
   done
 }

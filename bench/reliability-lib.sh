@@ -18,8 +18,6 @@ use_service_key() {
   AUTH_HEADER="Authorization: Bearer $LEADROUTER_KEY"
   export AUTH_HEADER
 }
-  export AUTH_HEADER
-}
 
 # pg_run TOOL ARGS...: a PostgreSQL server binary, as the postgres OS user when run as root
 # (initdb and the server refuse to run as root).
