@@ -61,7 +61,7 @@ class AssignmentDispatcherTest {
     private LeadRecord recorded(String id) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LeadInput lead = new LeadInput(id, "sales", "web", now, null, null, null, null, null, null, null, null, Map.of());
-        RouteDecision decision = new RouteDecision(id, "sales", "sales", 3, 10, Map.of(), false, "test", List.of("Sales"),
+        RouteDecision decision = new RouteDecision(id, "sales", "sales", 3, 10, Map.of(), false, null, "test", List.of("Sales"),
                 "sales@test", "LONDON", List.of(), now);
         LeadRecord record = new LeadRecord(lead, decision, now);
         t.leads.record(List.of(record));
