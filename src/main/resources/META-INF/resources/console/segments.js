@@ -21,7 +21,8 @@ function card(name) {
       h('h2', {}, name, h('span', { class: 'slot-status' })),
       h('div', { class: 'slot-active' }),
       h('section', { class: 'slot-rejected' }),
-      h('section', {}, h('h3', {}, 'Versions kept for rollback'), h('div', { class: 'slot-history' })),
+      h('section', {}, h('h3', {}, 'Versions kept for rollback'), h('div', { class: 'slot-history' }),
+        h('p', { class: 'result rollback-result' })),
       replayForm(name),
       h('section', {}, h('h3', {}, 'Rule coverage'), h('div', { class: 'slot-coverage' })));
     document.getElementById('segments').append(article);
@@ -31,18 +32,27 @@ function card(name) {
 
 function render(segment, coverage) {
   const slot = card(segment.name);
-  slot('status').replaceChildren(segment.status === 'ACTIVE'
+  fill(slot('status'), segment.status, () => [segment.status === 'ACTIVE'
     ? h('span', { class: 'badge green' }, 'active')
-    : h('span', { class: 'badge red' }, 'failed: leads get the fallback route'));
-  slot('active').replaceChildren(segment.rulesetVersion
+    : h('span', { class: 'badge red' }, 'failed: leads get the fallback route')]);
+  fill(slot('active'), [segment.rulesetVersion, segment.loadedAt, segment.gates], () => [segment.rulesetVersion
     ? h('p', {}, 'Active version ', h('strong', { class: 'active-version' }, segment.rulesetVersion),
       `, ${segment.ruleCount} rules, loaded ${time(segment.loadedAt)} from `, segment.files.join(', '),
       '. Fallback queue: ', segment.fallbackQueue)
     : h('p', {}, 'No version of these rules has passed the gates.'),
-  gates(segment.gates));
-  slot('rejected').replaceChildren(...rejected(segment.lastRejected));
-  slot('history').replaceChildren(history(segment));
-  slot('coverage').replaceChildren(...coverageTable(segment.name, coverage));
+  gates(segment.gates)]);
+  fill(slot('rejected'), segment.lastRejected, () => rejected(segment.lastRejected));
+  fill(slot('history'), segment.history, () => [history(segment)]);
+  fill(slot('coverage'), coverage instanceof Error ? coverage.message : coverage, () => coverageTable(segment.name, coverage));
+}
+
+/** Rebuilds a slot only when its data changed, so a button is not swapped under the analyst's pointer. */
+function fill(element, data, build) {
+  const signature = JSON.stringify(data ?? null);
+  if (element.dataset.signature !== signature) {
+    element.replaceChildren(...build());
+    element.dataset.signature = signature;
+  }
 }
 
 function gates(results) {
@@ -88,8 +98,7 @@ function history(segment) {
   return h('div', {},
     table(['Version', 'Loaded', 'Rules', 'Files', ''], rows, 'No version kept.'),
     previous ? h('button', { type: 'button', class: 'rollback', onclick: () => rollback(segment.name, versions[0].version, previous.version) },
-      `Roll back to ${previous.version}`) : null,
-    h('p', { class: 'result rollback-result' }));
+      `Roll back to ${previous.version}`) : null);
 }
 
 async function rollback(name, from, to) {
