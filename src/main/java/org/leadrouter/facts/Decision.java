@@ -22,6 +22,7 @@ public class Decision {
     private String reason;
     private Integer priority;
     private boolean fallback;
+    private boolean incomplete;
     private int score;
     private final Map<String, Integer> requiredSkills = new LinkedHashMap<>();
     private final List<String> scoreReasons = new ArrayList<>();
@@ -47,6 +48,18 @@ public class Decision {
         if (this.queue == null) {
             route(queue, reason);
             this.fallback = this.queue != null;
+        }
+    }
+
+    /**
+     * Routes a lead that cannot be acted on yet (no contact, postcode or product) to a review
+     * queue with a priority: a route like {@link #route(String, int, String)}, counted among the
+     * fallback-routed leads as incomplete data.
+     */
+    public void incomplete(String queue, int priority, String reason) {
+        if (this.queue == null) {
+            route(queue, priority, reason);
+            this.incomplete = this.queue != null;
         }
     }
 
@@ -83,6 +96,7 @@ public class Decision {
     public String getQueue() { return queue; }
     public String getReason() { return reason; }
     public boolean isFallback() { return fallback; }
+    public boolean isIncomplete() { return incomplete; }
 
     /** The score clamped to 0-100. */
     public int getScore() {

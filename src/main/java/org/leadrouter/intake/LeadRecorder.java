@@ -154,7 +154,7 @@ public class LeadRecorder {
 
     private static RouteDecision withDecidedAt(RouteDecision d, Instant decidedAt) {
         return new RouteDecision(d.leadId(), d.segment(), d.queue(), d.priority(), d.score(), d.requiredSkills(),
-                d.fallback(), d.reason(), d.rulesFired(), d.rulesetVersion(), d.region(), d.degraded(), decidedAt);
+                d.fallback(), d.fallbackCause(), d.reason(), d.rulesFired(), d.rulesetVersion(), d.region(), d.degraded(), decidedAt);
     }
 
     private record Pending(LeadInput lead, RouteDecision decision, CompletableFuture<Recording> result) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.leadrouter.lead.LeadInput;
+import org.leadrouter.routing.FallbackCause;
 import org.leadrouter.routing.RouteDecision;
 
 /**
@@ -35,29 +36,31 @@ import org.leadrouter.routing.RouteDecision;
 public class LeadStore {
 
     private static final String SELECT_RECORD = """
-            SELECT id, lead_json, recorded_at, queue, priority, score, required_skills, fallback, reason,
+            SELECT id, lead_json, recorded_at, queue, priority, score, required_skills, fallback, fallback_cause, reason,
                    rules_fired, ruleset_version, region, degraded, decided_at
             FROM leads
             """;
     private static final String INSERT = """
             INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,
                                required_skills, fallback, reason, rules_fired, ruleset_version, region,
-                               degraded, decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               degraded, decided_at, fallback_cause)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final DataSource dataSource;
     private final Database database;
     private final StoredJson json = new StoredJson();
+    private final MinuteTotals totals;
 
     @Inject
     LeadStore(DataConfig config, @Any Instance<AgroalDataSource> dataSources) {
         this(dataSources.select(new DataSourceLiteral(config.database().datasourceName())).get(), config.database());
     }
 
-    LeadStore(DataSource dataSource, Database database) {
+    public LeadStore(DataSource dataSource, Database database) {
         this.dataSource = dataSource;
         this.database = database;
+        this.totals = new MinuteTotals(database);
     }
 
     /**
@@ -81,6 +84,7 @@ public class LeadStore {
                     outcomes.add(standing == null ? new Recording(record, true) : new Recording(standing, false));
                 }
                 insert(connection, fresh.values());
+                totals.add(connection, fresh.values());
                 connection.commit();
                 // A failed sync answers 503 for a batch that may be on disk after all: a retry
                 // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
@@ -156,6 +160,7 @@ public class LeadStore {
                 rows.getInt("score"),
                 json.skills(rows.getString("required_skills")),
                 rows.getBoolean("fallback"),
+                cause(rows.getString("fallback_cause")),
                 rows.getString("reason"),
                 json.names(rows.getString("rules_fired")),
                 rows.getString("ruleset_version"),
@@ -189,6 +194,7 @@ public class LeadStore {
                 insert.setString(14, decision.region());
                 insert.setString(15, json.write(decision.degraded()));
                 insert.setObject(16, timestamp(decision.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(17, decision.fallbackCause() == null ? null : decision.fallbackCause().name());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -202,6 +208,10 @@ public class LeadStore {
                 statement.execute(sync.get());
             }
         }
+    }
+
+    private static FallbackCause cause(String name) {
+        return name == null ? null : FallbackCause.valueOf(name);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The answer for one lead: where it goes, how urgently, and why. */
+/**
+ * The answer for one lead: where it goes, how urgently, and why. {@code fallbackCause} is null when
+ * a specific rule routed the lead on complete data.
+ */
 public record RouteDecision(
         String leadId,
         String segment,
@@ -13,6 +16,7 @@ public record RouteDecision(
         int score,
         Map<String, Integer> requiredSkills,
         boolean fallback,
+        FallbackCause fallbackCause,
         String reason,
         List<String> rulesFired,
         String rulesetVersion,

@@ -48,10 +48,11 @@ public class RoutingPipeline {
         List<String> degraded = new ArrayList<>(prepared.degraded());
 
         if (rules.isEmpty()) {
-            String why = segments.knows(input.segment())
+            boolean known = segments.knows(input.segment());
+            String why = known
                     ? "segment '" + input.segment() + "' has no working rules (FAILED)"
                     : "unknown segment '" + input.segment() + "'";
-            return globalFallback(input, region, degraded, why);
+            return globalFallback(input, region, degraded, known ? FallbackCause.SEGMENT_FAILED : FallbackCause.UNKNOWN_SEGMENT, why);
         }
         SegmentRules segmentRules = rules.get();
         RuleOutcome outcome;
@@ -62,21 +63,33 @@ public class RoutingPipeline {
                     segmentRules.version(), e.getMessage(), segmentRules.fallbackQueue());
             degraded.add(STEP_RULES);
             return new RouteDecision(input.id(), input.segment(), segmentRules.fallbackQueue(), 3, 0, Map.of(), true,
-                    "segment fallback: " + e.getMessage(), List.of(), segmentRules.version(), region,
+                    FallbackCause.RULE_FAILED, "segment fallback: " + e.getMessage(), List.of(), segmentRules.version(), region,
                     List.copyOf(degraded), Instant.now());
         }
         Decision decision = outcome.decision();
         if (!decision.isRouted()) {
             // Loading proves the catch-all routes an empty lead; a catch-all with conditions can still miss.
-            return globalFallback(input, region, degraded, "no rule of " + segmentRules.version() + " routed the lead");
+            return globalFallback(input, region, degraded, FallbackCause.NO_RULE_MATCHED, "no rule of " + segmentRules.version() + " routed the lead");
         }
         return new RouteDecision(input.id(), input.segment(), decision.getQueue(), decision.getPriority(),
-                decision.getScore(), decision.getRequiredSkills(), decision.isFallback(), decision.getReason(),
-                outcome.rulesFired(), segmentRules.version(), region, List.copyOf(degraded), Instant.now());
+                decision.getScore(), decision.getRequiredSkills(), decision.isFallback(), causeOf(decision, degraded),
+                decision.getReason(), outcome.rulesFired(), segmentRules.version(), region, List.copyOf(degraded), Instant.now());
     }
 
-    private RouteDecision globalFallback(LeadInput input, String region, List<String> degraded, String why) {
-        return new RouteDecision(input.id(), input.segment(), config.fallbackQueue(), 3, 0, Map.of(), true,
+    /** Of a decision the rules made: degraded data first, it explains whatever route followed. */
+    private static FallbackCause causeOf(Decision decision, List<String> degraded) {
+        if (!degraded.isEmpty()) {
+            return FallbackCause.ENRICHMENT_DEGRADED;
+        }
+        if (decision.isIncomplete()) {
+            return FallbackCause.INCOMPLETE_DATA;
+        }
+        return decision.isFallback() ? FallbackCause.NO_RULE_MATCHED : null;
+    }
+
+    private RouteDecision globalFallback(LeadInput input, String region, List<String> degraded, FallbackCause cause,
+                                         String why) {
+        return new RouteDecision(input.id(), input.segment(), config.fallbackQueue(), 3, 0, Map.of(), true, cause,
                 "global fallback: " + why, List.of(), null, region, List.copyOf(degraded), Instant.now());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.leadrouter.lead.Contact;
 import org.leadrouter.lead.LeadInput;
+import org.leadrouter.routing.FallbackCause;
 import org.leadrouter.routing.RouteDecision;
 
 /** Leads and decisions with every field set, as the parser and the pipeline make them. */
@@ -34,7 +35,7 @@ final class Leads {
         skills.put("pensions", 3);
         skills.put("welsh", 1);
         RouteDecision decision = new RouteDecision(id, segment, segment + "-priority", 2, 40, skills, false,
-                "high value home lead", List.of("High value", "Catch-all"), segment + "@0123456789ab", "LONDON",
+                FallbackCause.ENRICHMENT_DEGRADED, "high value home lead", List.of("High value", "Catch-all"), segment + "@0123456789ab", "LONDON",
                 List.of("enrich"), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return new RecordedPair(lead, decision);
     }
