@@ -1,6 +1,6 @@
 // The manager view: routing health from GET /kpis and GET /alerts (manager role), refreshed every few seconds.
 import {
-  api, clock, duration, figure, h, percent, replace, startPage, table, time, windowQuery,
+  Refused, api, clock, duration, figure, h, percent, replace, startPage, table, time, windowQuery,
 } from './common.js';
 
 // Tile colours (docs/console.md). A tile is red when an active alert concerns it, whatever the figures.
@@ -28,7 +28,9 @@ document.getElementById('scope').addEventListener('change', (event) => {
 });
 
 const page = startPage('manager', async () => {
-  const [kpis, alerts] = await Promise.all([api(`/kpis?${windowQuery()}`), api('/alerts')]);
+  // Alerts that cannot be read are said so on the page; the KPIs still show. A refusal stops both.
+  const [kpis, alerts] = await Promise.all([api(`/kpis?${windowQuery()}`),
+    api('/alerts').catch((e) => { if (e instanceof Refused) throw e; return e; })]);
   render(kpis, alerts);
 });
 
@@ -38,7 +40,7 @@ function render(kpis, alerts) {
   // Per-queue and per-agent acceptance may exist only overall: a segment shows its own queues from there.
   const acceptance = block.acceptance.byQueue ? block.acceptance : kpis.overall.acceptance;
   const queues = kpis.queues.filter((q) => !scope || q.segment === scope);
-  const scopedAlerts = alerts.filter((a) => !scope || !a.segment || a.segment === scope);
+  const scopedAlerts = alerts instanceof Error ? [] : alerts.filter((a) => !scope || !a.segment || a.segment === scope);
   const slaMs = 1000 * (queues.length ? Math.min(...queues.map((q) => q.slaSeconds)) : DEFAULT_SLA_SECONDS);
 
   document.getElementById('window-label').textContent = `${time(kpis.window.from)} – ${time(kpis.window.to)}`;
@@ -49,11 +51,12 @@ function render(kpis, alerts) {
   replace('fallback-causes', table(['Cause', 'Leads'],
     Object.entries(block.fallback.byCause).map(([cause, n]) => [causeName(cause), n])));
   replace('queues', table(['Queue', 'Waiting', 'Oldest', 'SLA', ''], queues.map((q) => [
-    q.queue, q.depth, duration(q.oldestWaitingSeconds * 1000), duration(q.slaSeconds * 1000),
+    q.queue, q.depth, seconds(q.oldestWaitingSeconds), seconds(q.slaSeconds),
     q.breached ? h('span', { class: 'badge red' }, 'past SLA') : h('span', { class: 'badge green' }, 'OK'),
   ]), 'No queues in this segment.'));
-  replace('agents-summary', `${kpis.agents.online} online · ${kpis.agents.away} away · ${kpis.agents.offline} offline`);
-  replace('agents', table(['Agent', 'Presence', 'Load'], kpis.agents.load.map((a) => [
+  const agents = kpis.agents;
+  replace('agents-summary', `${agents.online} online · ${agents.busy ?? 0} busy · ${agents.away} away · ${agents.offline} offline`);
+  replace('agents', table(['Agent', 'Presence', 'Load'], agents.load.map((a) => [
     a.agent, a.presence, h('span', {}, h('meter', { min: 0, max: a.capacity, value: a.load }), ` ${a.load} / ${a.capacity}`),
   ]), 'No agents.'));
   replace('acceptance-queues', rateTable('Queue', (acceptance.byQueue || [])
@@ -72,6 +75,10 @@ function scopeOptions(segments) {
 }
 
 function renderAlerts(alerts) {
+  if (alerts instanceof Error) {
+    replace('alerts', h('p', { class: 'error' }, `Alerts could not be read: ${alerts.message}`));
+    return;
+  }
   if (alerts.length === 0) {
     replace('alerts', h('p', { class: 'all-clear' }, 'No active alerts: routing is within its usual range.'));
     return;
@@ -106,7 +113,7 @@ function tiles(block, slaMs, alerts) {
 
   const unassigned = block.unassigned;
   figure('unassigned-count', unassigned.count, String(unassigned.count));
-  figure('unassigned-oldest', unassigned.oldestAgeSeconds, duration(unassigned.oldestAgeSeconds === null ? null : unassigned.oldestAgeSeconds * 1000));
+  figure('unassigned-oldest', unassigned.oldestAgeSeconds, seconds(unassigned.oldestAgeSeconds));
   colour('tile-unassigned', unassigned.oldestAgeSeconds === null ? 'green'
     : level(unassigned.oldestAgeSeconds * 1000, AMBER_SLA_FRACTION * slaMs, slaMs));
 
@@ -171,8 +178,8 @@ function trendCharts(block, window) {
   const label = (at) => (long ? `${new Date(at).toLocaleDateString([], { day: 'numeric', month: 'short' })} ${clock(at)}` : clock(at));
   const tta = block.timeToAssign.trend;
   lineChart('tta-chart', tta.map((p) => label(p.at)), [
-    { label: 'p50 (s)', data: tta.map((p) => seconds(p.p50Ms)), borderColor: '#2563eb' },
-    { label: 'p90 (s)', data: tta.map((p) => seconds(p.p90Ms)), borderColor: '#d97706' },
+    { label: 'p50 (s)', data: tta.map((p) => chartSeconds(p.p50Ms)), borderColor: '#2563eb' },
+    { label: 'p90 (s)', data: tta.map((p) => chartSeconds(p.p90Ms)), borderColor: '#d97706' },
   ]);
   const fallback = block.fallback.trend;
   lineChart('fallback-chart', fallback.map((p) => label(p.at)), [
@@ -181,8 +188,14 @@ function trendCharts(block, window) {
   ]);
 }
 
-function seconds(ms) {
+/** Milliseconds as seconds for the charts' y axis; gaps stay gaps. */
+function chartSeconds(ms) {
   return ms === null || ms === undefined ? null : ms / 1000;
+}
+
+/** A duration given in seconds, as the page writes durations. */
+function seconds(s) {
+  return duration(s === null || s === undefined ? null : s * 1000);
 }
 
 /** Creates the chart once, then swaps its data: no flicker, no page reload. */
