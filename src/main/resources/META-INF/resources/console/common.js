@@ -86,7 +86,7 @@ export function startPage(role, refresh) {
     tick();
   };
 
-  document.getElementById('sign-in-form').addEventListener('submit', (event) => {
+  signIn.addEventListener('submit', (event) => {
     event.preventDefault();
     const input = document.getElementById('api-key');
     sessionStorage.setItem(KEY, input.value.trim());
