@@ -50,10 +50,7 @@ function render(kpis, alerts) {
   replace('segments-table', segmentsTable(kpis.segments));
   replace('fallback-causes', table(['Cause', 'Leads'],
     Object.entries(block.fallback.byCause).map(([cause, n]) => [causeName(cause), n])));
-  replace('queues', table(['Queue', 'Waiting', 'Oldest', 'SLA', ''], queues.map((q) => [
-    q.queue, q.depth, seconds(q.oldestWaitingSeconds), seconds(q.slaSeconds),
-    q.breached ? h('span', { class: 'badge red' }, 'past SLA') : h('span', { class: 'badge green' }, 'OK'),
-  ]), 'No queues in this segment.'));
+  replace('queues', queuesTable(queues));
   const agents = kpis.agents;
   replace('agents-summary', `${agents.online} online · ${agents.busy ?? 0} busy · ${agents.away} away · ${agents.offline} offline`);
   replace('agents', table(['Agent', 'Presence', 'Load'], agents.load.map((a) => [
@@ -64,6 +61,20 @@ function render(kpis, alerts) {
   replace('acceptance-agents', rateTable('Agent', (acceptance.byAgent || []).map((a) => ({ ...a, name: a.agent }))));
   replace('decline-reasons', table(['Reason', 'Declines'],
     Object.entries(block.acceptance.declineReasons).sort((a, b) => b[1] - a[1])));
+}
+
+// Queues with waiting leads first, the worst first; empty queues are only counted.
+function queuesTable(queues) {
+  const waiting = queues.filter((q) => q.depth > 0 || q.breached)
+    .sort((a, b) => b.breached - a.breached || (b.oldestWaitingSeconds || 0) / b.slaSeconds - (a.oldestWaitingSeconds || 0) / a.slaSeconds);
+  const empty = queues.length - waiting.length;
+  return [
+    table(['Queue', 'Waiting', 'Oldest', 'SLA', ''], waiting.map((q) => [
+      q.queue, q.depth, seconds(q.oldestWaitingSeconds), seconds(q.slaSeconds),
+      q.breached ? h('span', { class: 'badge red' }, 'past SLA') : h('span', { class: 'badge green' }, 'within SLA'),
+    ]), 'No lead is waiting in any queue.'),
+    empty ? h('p', { class: 'muted' }, `${empty} other queue${empty > 1 ? 's' : ''} empty.`) : null,
+  ];
 }
 
 function scopeOptions(segments) {

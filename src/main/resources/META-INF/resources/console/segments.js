@@ -26,6 +26,7 @@ function card(name) {
       replayForm(name),
       h('section', {}, h('h3', {}, 'Rule coverage'), h('div', { class: 'slot-coverage' })));
     document.getElementById('segments').append(article);
+    document.getElementById('segment-links').append(h('a', { href: `#${id}` }, name));
   }
   return (slot) => article.querySelector(`.slot-${slot}`);
 }
