@@ -21,6 +21,7 @@ import org.leadrouter.kpis.Kpis.Agents;
 import org.leadrouter.kpis.Kpis.Block;
 import org.leadrouter.kpis.Kpis.QueueKpi;
 import org.leadrouter.kpis.Kpis.WindowView;
+import org.leadrouter.rules.SegmentRegistry;
 
 /** The manager's figures: the three KPIs of a window from the record, and queues and agents now. */
 @ApplicationScoped
@@ -29,31 +30,36 @@ public class KpiService {
     private final KpiBlocks blocks;
     private final QueueStatus queues;
     private final AgentDirectory agents;
+    private final SegmentRegistry segments;
     private final AssignmentClock clock;
 
-    public KpiService(KpiBlocks blocks, QueueStatus queues, AgentDirectory agents, AssignmentClock clock) {
+    public KpiService(KpiBlocks blocks, QueueStatus queues, AgentDirectory agents, SegmentRegistry segments,
+                      AssignmentClock clock) {
         this.blocks = blocks;
         this.queues = queues;
         this.agents = agents;
+        this.segments = segments;
         this.clock = clock;
     }
 
     public Kpis kpis(KpiWindow window) {
         Map<String, Block> segments = new TreeMap<>();
         Block overall = blocks.blocks(window, segments);
-        List<QueueView> queueViews = queues.queues();
         return new Kpis(new WindowView(window.from(), window.to(), window.bucket().toString()), overall, segments,
-                queueKpis(queueViews, segments.keySet()), agents(agents.list()));
+                queues(), agents(agents.list()));
     }
 
-    private List<QueueKpi> queueKpis(List<QueueView> views, Set<String> segments) {
+    /** Each queue's depth and oldest waiting item against its SLA, now. */
+    public List<QueueKpi> queues() {
         Instant now = clock.now();
+        Set<String> names = new TreeSet<>();
+        segments.statuses().forEach(s -> names.add(s.name()));
         List<QueueKpi> result = new ArrayList<>();
-        for (QueueView q : views) {
+        for (QueueView q : queues.queues()) {
             Long oldest = q.oldestWaitingSince() == null ? null
                     : Math.max(0, Duration.between(q.oldestWaitingSince(), now).toSeconds());
             long sla = q.settings().sla().toSeconds();
-            result.add(new QueueKpi(q.settings().name(), segmentOf(q.settings().name(), segments), q.depth(), oldest, sla,
+            result.add(new QueueKpi(q.settings().name(), segmentOf(q.settings().name(), names), q.depth(), oldest, sla,
                     oldest != null && oldest > sla));
         }
         return result;

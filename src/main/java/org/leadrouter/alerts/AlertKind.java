@@ -1,0 +1,11 @@
+package org.leadrouter.alerts;
+
+/** What an alert is about. */
+public enum AlertKind {
+    FALLBACK_SHARE, ACCEPTANCE_RATE, TIME_TO_ASSIGN, QUEUE_SLA;
+
+    /** The id prefix: fallback-share, acceptance-rate, ... */
+    String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
