@@ -8,24 +8,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.NewWork;
-import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.intake.LeadsRecorded;
+import org.leadrouter.intake.UnreadableRecordException;
 
 /**
  * Turns recorded leads into work items and offers them at once. Items are made on one thread
- * (so a lead never gets two), offers on a small pool. A lead whose item was not made (a crash
- * just after its commit) is found at the next start: every lead recorded since assignment was
- * installed must have an item.
+ * (so a lead never gets two), offers on a small pool. A lead whose item was not made is found
+ * again: after a database outage, by the scheduler's next scan that finds the database back
+ * (every lead recorded since the first failure is checked); after a crash just after its
+ * commit, at the next start (every lead recorded since assignment was installed is checked).
  */
 @ApplicationScoped
 public class AssignmentDispatcher {
@@ -42,6 +46,9 @@ public class AssignmentDispatcher {
     private static final int PENDING_OFFERS = 10_000;
 
     private final ExecutorService intake;
+    private final AtomicBoolean repairQueued = new AtomicBoolean();
+    private Instant missingSince;
+    private long failures;
     private final ExecutorService offers;
     private final boolean enabled;
 
@@ -75,6 +82,47 @@ public class AssignmentDispatcher {
         intake.execute(() -> enqueueAndOffer(items));
     }
 
+    /**
+     * Called by each scheduler scan: if work items could not be made since the last repair,
+     * looks for every lead recorded since the first of those failures that still has none.
+     * Runs on the item thread, so it never races the items being made for new leads.
+     */
+    public void repairMissing() {
+        Optional<Missing> missing = missing();
+        if (missing.isPresent() && repairQueued.compareAndSet(false, true)) {
+            intake.execute(() -> {
+                try {
+                    if (repair(missing.get().since())) {
+                        repaired(missing.get());
+                    }
+                } finally {
+                    repairQueued.set(false);
+                }
+            });
+        }
+    }
+
+    /** Leads recorded at or after {@code since} may lack their item; {@code failures} tells a later failure apart. */
+    private record Missing(Instant since, long failures) {
+    }
+
+    private synchronized void noteMissing(List<NewWork> items) {
+        // Decided before it was recorded, so no lead of these was recorded before its decision.
+        Instant earliest = items.stream().map(NewWork::routedAt).min(Instant::compareTo).orElseThrow();
+        missingSince = missingSince == null || earliest.isBefore(missingSince) ? earliest : missingSince;
+        failures++;
+    }
+
+    private synchronized Optional<Missing> missing() {
+        return missingSince == null ? Optional.empty() : Optional.of(new Missing(missingSince, failures));
+    }
+
+    private synchronized void repaired(Missing missing) {
+        if (failures == missing.failures()) {
+            missingSince = null;
+        }
+    }
+
     private void enqueueAndOffer(List<NewWork> items) {
         for (int attempt = 1; attempt <= ENQUEUE_ATTEMPTS; attempt++) {
             try {
@@ -88,10 +136,11 @@ public class AssignmentDispatcher {
                 }
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf(e, "could not make work items for %d leads (attempt %d of %d); they are made at the next start"
-                        + " if every attempt fails", items.size(), attempt, ENQUEUE_ATTEMPTS);
+                LOG.warnf(e, "could not make work items for %d leads (attempt %d of %d); if every attempt fails they"
+                        + " are made once the database answers again", items.size(), attempt, ENQUEUE_ATTEMPTS);
             }
         }
+        noteMissing(items);
     }
 
     private void offer(String id) {
@@ -103,31 +152,46 @@ public class AssignmentDispatcher {
         }
     }
 
+    /** Every lead recorded since assignment was installed must have an item. */
     private void repair() {
+        repair(Instant.EPOCH);
+    }
+
+    /** Makes the missing items of leads recorded at or after {@code since}; false if the check could not be made. */
+    private boolean repair(Instant since) {
         try {
             List<String> missing = db.inTransaction(c -> {
                 try (PreparedStatement select = c.prepareStatement("""
                         SELECT l.id FROM leads l
                         WHERE l.recorded_at >= (SELECT since FROM assignment_meta WHERE name = 'installed')
-                          AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""");
-                     ResultSet rows = select.executeQuery()) {
-                    List<String> ids = new ArrayList<>();
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
+                          AND l.recorded_at >= ?
+                          AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""")) {
+                    AssignmentDb.setInstant(select, 1, since);
+                    try (ResultSet rows = select.executeQuery()) {
+                        List<String> ids = new ArrayList<>();
+                        while (rows.next()) {
+                            ids.add(rows.getString(1));
+                        }
+                        return ids;
                     }
-                    return ids;
                 }
             });
             List<NewWork> items = new ArrayList<>();
             for (String id : missing) {
-                leads.find(id).map(LeadRecord.class::cast).map(NewWork::of).ifPresent(items::add);
+                try {
+                    leads.find(id).map(NewWork::of).ifPresent(items::add);
+                } catch (UnreadableRecordException e) {
+                    LOG.warnf("lead %s has no work item and its record cannot be read; it is left out", id);
+                }
             }
             if (!items.isEmpty()) {
                 LOG.infof("making the work items of %d recorded leads that had none", items.size());
                 enqueueAndOffer(items);
             }
+            return true;
         } catch (SQLException | RuntimeException e) {
-            LOG.error("could not check recorded leads for missing work items", e);
+            LOG.error("could not check recorded leads for missing work items; checked again at the next scan", e);
+            return false;
         }
     }
 

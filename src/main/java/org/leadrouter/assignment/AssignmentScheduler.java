@@ -20,9 +20,9 @@ import org.leadrouter.assignment.work.WorkStore;
 
 /**
  * The timers, kept in the database rather than in memory so they survive a restart: each scan
- * closes open offers past their push timeout, escalates waiting items past their SLA, and lets
- * every agent who can take work look for it (working hours that begin, or anything a race left
- * waiting).
+ * makes the work items a database outage left unmade, closes open offers past their push
+ * timeout, escalates waiting items past their SLA, and lets every agent who can take work look
+ * for it (working hours that begin, or anything a race left waiting).
  */
 @ApplicationScoped
 public class AssignmentScheduler {
@@ -31,6 +31,7 @@ public class AssignmentScheduler {
     private static final int BATCH = 200;
 
     private final Assigner assigner;
+    private final AssignmentDispatcher dispatcher;
     private final AssignmentDb db;
     private final WorkStore work;
     private final AssignmentClock clock;
@@ -38,9 +39,10 @@ public class AssignmentScheduler {
     private final boolean enabled;
     private ScheduledExecutorService timer;
 
-    public AssignmentScheduler(Assigner assigner, AssignmentDb db, WorkStore work, AssignmentClock clock,
-                               AssignmentConfig config) {
+    public AssignmentScheduler(Assigner assigner, AssignmentDispatcher dispatcher, AssignmentDb db, WorkStore work,
+                               AssignmentClock clock, AssignmentConfig config) {
         this.assigner = assigner;
+        this.dispatcher = dispatcher;
         this.db = db;
         this.work = work;
         this.clock = clock;
@@ -74,6 +76,7 @@ public class AssignmentScheduler {
     }
 
     public Scan scan() {
+        dispatcher.repairMissing();
         Instant now = clock.now();
         int timedOut = 0;
         for (Offer offer : db.inTransaction(c -> work.dueOffers(c, now, BATCH))) {

@@ -5,12 +5,14 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.leadrouter.routing.LeadFacts;
 import org.leadrouter.routing.RegionDirectory;
 import org.leadrouter.scenarios.ScenarioGate;
 import java.util.stream.Stream;
+import org.leadrouter.rules.EvaluationWatchdog;
 import org.leadrouter.rules.GateResult;
 import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.PromotionGate;
@@ -34,6 +36,8 @@ public final class RulesCheck {
     private static final String USAGE_TEXT = "usage: check <segment folder or rules root>...";
     /** The service's default (leadrouter.rules.max-firings); only the catch-all check runs rules here. */
     private static final int MAX_FIRINGS = 1000;
+    /** The service's default (leadrouter.rules.deadline): a scenario reaching a rule that hangs fails, not the check. */
+    private static final Duration DEADLINE = Duration.ofMillis(200);
 
     private final RulePackageLoader loader;
     private final PromotionGates gates;
@@ -54,7 +58,8 @@ public final class RulesCheck {
     }
 
     public static void main(String[] args) {
-        int code = new RulesCheck(new RulePackageLoader(MAX_FIRINGS), offlineGates()).run(List.of(args), System.out);
+        EvaluationWatchdog watchdog = new EvaluationWatchdog(DEADLINE, stopped -> { });
+        int code = new RulesCheck(new RulePackageLoader(MAX_FIRINGS, watchdog), offlineGates()).run(List.of(args), System.out);
         // Always exit explicitly: engine threads must not keep a finished check alive.
         System.exit(code);
     }

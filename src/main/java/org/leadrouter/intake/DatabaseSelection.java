@@ -1,5 +1,6 @@
 package org.leadrouter.intake;
 
+import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -31,6 +32,12 @@ public class DatabaseSelection implements ConfigSourceFactory {
             return List.of();
         }
         Path dir = Path.of(valueOf(context, "leadrouter.data.dir", "data")).toAbsolutePath().normalize();
+        // Before H2 opens it (a folder H2 creates itself is readable by everyone), and not while
+        // the application is being built, when this runs too.
+        if (database == Database.H2 && ExecutionMode.current() != ExecutionMode.UNSET
+                && valueOf(context, "quarkus.datasource.h2.jdbc.url", null) == null) {
+            DataFolder.secure(dir);
+        }
         Map<String, String> derived = Map.of(
                 "quarkus.datasource.h2.active", Boolean.toString(database == Database.H2),
                 "quarkus.datasource.postgresql.active", Boolean.toString(database == Database.POSTGRESQL),

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.Problem;
 
 /** Problem answers for the record: unknown leads, and a database or queue that cannot take more. */
@@ -15,6 +16,21 @@ public class IntakeProblems {
     @ServerExceptionMapper
     public Response unknownLead(UnknownLeadException e) {
         return Problem.of(Response.Status.NOT_FOUND, "unknown-lead", e.getMessage(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unstorable(UnstorableLeadException e) {
+        return unprocessable("unstorable-lead", e.getMessage(), "body");
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(UnreadableRecordException e) {
+        return unprocessable("unreadable-record", e.getMessage(), "lead");
+    }
+
+    private static Response unprocessable(String kind, String detail, String field) {
+        return new Problem("urn:leadrouter:problem:" + kind, "Unprocessable Content", 422, detail,
+                List.of(new FieldProblem(field, detail))).toResponse();
     }
 
     @ServerExceptionMapper

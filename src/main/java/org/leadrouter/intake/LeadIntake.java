@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.lead.LeadParser;
 import org.leadrouter.metrics.LeadMetrics;
@@ -13,6 +14,8 @@ import org.leadrouter.routing.RoutingPipeline;
 /** validate → route → record: what happens to a lead a caller submits. */
 @ApplicationScoped
 public class LeadIntake {
+
+    private static final Logger LOG = Logger.getLogger(LeadIntake.class);
 
     private final LeadParser parser;
     private final RoutingPipeline pipeline;
@@ -41,7 +44,12 @@ public class LeadIntake {
         metrics.decided(deciding, decision);
         return recorder.record(lead, decision).whenComplete((recording, failure) -> {
             if (recording != null && recording.created()) {
-                metrics.recorded(recording.record().decision());
+                // The lead is committed: nothing after this may turn its answer into an error.
+                try {
+                    metrics.recorded(recording.record().decision());
+                } catch (RuntimeException e) {
+                    LOG.warn("could not count a recorded lead", e);
+                }
             }
         });
     }

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -126,17 +127,34 @@ public class LeadRecorder {
         }
     }
 
+    /**
+     * Writes the batch in one transaction. When the database refuses the data of some lead in
+     * it (not an outage), the batch is written again in halves until the refused leads stand
+     * alone: they are told why, and every other lead is recorded.
+     */
     private void write(List<Pending> batch) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LeadRecord> records = batch.stream().map(p -> new LeadRecord(p.lead(), p.decision(), now)).toList();
         List<Recording> outcomes;
         try {
-            outcomes = store.record(records);
+            outcomes = recordRetryingAlone(records);
         } catch (Exception | LinkageError e) {
-            LOG.errorf(e, "could not record a batch of %d leads; each caller is told to retry", batch.size());
-            RecordUnavailableException failure = new RecordUnavailableException(
-                    "the lead could not be recorded (database unavailable); nothing was kept, retry", e);
-            batch.forEach(p -> p.result().completeExceptionally(failure));
+            if (!DataErrors.isDataError(e)) {
+                LOG.errorf(e, "could not record a batch of %d leads; each caller is told to retry", batch.size());
+                RecordUnavailableException failure = new RecordUnavailableException(
+                        "the lead could not be recorded (database unavailable); retry with the same id", e);
+                batch.forEach(p -> p.result().completeExceptionally(failure));
+            } else if (batch.size() == 1) {
+                Pending refused = batch.get(0);
+                LOG.warnf(e, "the database refused lead %s; its caller is told so", refused.lead().id());
+                refused.result().completeExceptionally(e instanceof UnreadableRecordException unreadable
+                        ? unreadable : new UnstorableLeadException(refused.lead().id(), e));
+            } else {
+                LOG.warnf("the database refused a batch of %d leads (%s); writing it in halves to set the refused lead apart",
+                        batch.size(), e.getMessage());
+                write(batch.subList(0, batch.size() / 2));
+                write(batch.subList(batch.size() / 2, batch.size()));
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -149,6 +167,21 @@ public class LeadRecorder {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "an observer of %d recorded leads failed; they are recorded all the same", created.size());
             }
+        }
+    }
+
+    /**
+     * A lead alone that breaks a unique key was most likely just recorded by another instance:
+     * written once more, it finds that record and is answered with it.
+     */
+    private List<Recording> recordRetryingAlone(List<LeadRecord> records) throws SQLException {
+        try {
+            return store.record(records);
+        } catch (SQLException e) {
+            if (records.size() == 1 && DataErrors.sqlState(e).filter(state -> state.startsWith("23")).isPresent()) {
+                return store.record(records);
+            }
+            throw e;
         }
     }
 

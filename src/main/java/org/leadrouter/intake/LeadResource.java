@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,7 +65,7 @@ public class LeadResource {
     }
 
     private static Response answer(Recording recording) {
-        URI location = UriBuilder.fromResource(LeadResource.class).path("{id}").build(recording.record().lead().id());
+        URI location = URI.create("leads/" + PathSegments.encode(recording.record().lead().id()));
         Response.ResponseBuilder response = recording.created() ? Response.created(location) : Response.ok().location(location);
         return response.entity(recording.record().decision()).build();
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.FallbackCause;
 import org.leadrouter.routing.RouteDecision;
@@ -47,6 +48,8 @@ public class LeadStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
+    private static final Logger LOG = Logger.getLogger(LeadStore.class);
+
     private final DataSource dataSource;
     private final Database database;
     private final StoredJson json = new StoredJson();
@@ -57,6 +60,7 @@ public class LeadStore {
         this(dataSources.select(new DataSourceLiteral(config.database().datasourceName())).get(), config.database());
     }
 
+    /** For wiring by hand (tests, tools) over a datasource of the given kind. */
     public LeadStore(DataSource dataSource, Database database) {
         this.dataSource = dataSource;
         this.database = database;
@@ -107,11 +111,12 @@ public class LeadStore {
 
     /**
      * The last {@code limit} leads recorded for a segment with their decisions, oldest first:
-     * what a new rule version is replayed against.
+     * what a new rule version is replayed against. A row that cannot be read is counted and
+     * left out rather than failing the whole read.
      */
-    public List<LeadRecord> recentRecords(String segment, int limit) throws SQLException {
+    public RecentLeads recentRecords(String segment, int limit) throws SQLException {
         if (limit <= 0) {
-            return List.of();
+            return new RecentLeads(List.of(), 0);
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
@@ -119,13 +124,19 @@ public class LeadStore {
             select.setString(1, segment);
             select.setInt(2, limit);
             List<LeadRecord> records = new ArrayList<>();
+            int unreadable = 0;
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    records.add(read(rows));
+                    try {
+                        records.add(read(rows));
+                    } catch (UnreadableRecordException e) {
+                        LOG.warn(e.getMessage());
+                        unreadable++;
+                    }
                 }
             }
             Collections.reverse(records);
-            return records;
+            return new RecentLeads(records, unreadable);
         }
     }
 
@@ -142,15 +153,23 @@ public class LeadStore {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    LeadRecord record = read(rows);
-                    found.put(record.lead().id(), record);
+                    found.put(rows.getString("id"), read(rows));
                 }
             }
         }
         return found;
     }
 
+    /** @throws UnreadableRecordException when the row's JSON cannot be read back */
     private LeadRecord read(ResultSet rows) throws SQLException {
+        try {
+            return readJson(rows);
+        } catch (RuntimeException e) {
+            throw new UnreadableRecordException(rows.getString("id"), e);
+        }
+    }
+
+    private LeadRecord readJson(ResultSet rows) throws SQLException {
         LeadInput lead = json.lead(rows.getString("lead_json"));
         RouteDecision decision = new RouteDecision(
                 lead.id(),

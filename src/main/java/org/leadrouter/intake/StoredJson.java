@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadrouter.lead.LeadInput;
@@ -27,7 +29,9 @@ final class StoredJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            // Not USE_LONG_FOR_INTS: an integer beyond a long, recorded before leads were checked
+            // for that, would make the record unreadable. Integers come back as Long where they fit.
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             // Records written by an older version may carry fields this one no longer has.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -40,7 +44,16 @@ final class StoredJson {
     }
 
     LeadInput lead(String json) {
-        return read(json, mapper.getTypeFactory().constructType(LeadInput.class));
+        LeadInput lead = read(json, mapper.getTypeFactory().constructType(LeadInput.class));
+        if (lead.attributes() == null) {
+            return lead;
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        lead.attributes().forEach((name, value) -> attributes.put(name,
+                value instanceof BigInteger integer && integer.bitLength() < Long.SIZE ? (Object) integer.longValue() : value));
+        return new LeadInput(lead.id(), lead.segment(), lead.source(), lead.receivedAt(), lead.product(), lead.postcode(),
+                lead.customerTier(), lead.existingCustomer(), lead.contractType(), lead.contractEndDate(),
+                lead.estimatedValue(), lead.contact(), attributes);
     }
 
     Map<String, Integer> skills(String json) {

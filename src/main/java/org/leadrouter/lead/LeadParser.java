@@ -1,5 +1,6 @@
 package org.leadrouter.lead;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,11 +17,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.JsonDuplicates;
+import org.leadrouter.problem.StorableText;
 
 /**
  * The validate step: turns a request body into a {@link LeadInput}, or rejects a body that is
@@ -34,8 +39,8 @@ import org.leadrouter.problem.InvalidRequestException;
 public class LeadParser {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_ID_LENGTH = 128;
     static final int MAX_TEXT_LENGTH = 1024;
+    static final int MAX_SEGMENT_LENGTH = 64;
 
     private final ObjectReader reader;
     private final Supplier<Instant> clock;
@@ -47,7 +52,9 @@ public class LeadParser {
 
     LeadParser(ObjectMapper mapper, Supplier<Instant> clock) {
         // Money arrives as JSON numbers; doubles would turn 1250.50 into 1250.5 and worse.
-        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // A key given twice is ambiguous: which value did the caller mean?
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.clock = clock;
     }
 
@@ -64,6 +71,10 @@ public class LeadParser {
         try {
             root = reader.readTree(body);
         } catch (JsonProcessingException e) {
+            JsonDuplicates.duplicateKey(e).ifPresent(key -> {
+                throw new InvalidRequestException("the body gives a key twice",
+                        List.of(new FieldProblem(key, "is given more than once")));
+            });
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new InvalidRequestException("the body is not valid JSON" + where,
@@ -79,13 +90,10 @@ public class LeadParser {
     private LeadInput read(JsonNode root) {
         Fields f = new Fields(root);
         String id = f.id();
-        String segment = f.text("segment", 64);
-        if (segment == null && !f.hasProblem("segment")) {
-            f.problem("segment", "is required");
-        }
+        String segment = f.segment();
         LeadInput lead = new LeadInput(
                 id == null ? UUID.randomUUID().toString() : id,
-                segment == null ? null : segment.toLowerCase(java.util.Locale.ROOT),
+                segment,
                 f.text("source", MAX_TEXT_LENGTH),
                 orNow(f.instant("receivedAt")),
                 f.text("product", MAX_TEXT_LENGTH),
@@ -155,11 +163,28 @@ public class LeadParser {
                 return null;
             }
             String id = node.asText().trim();
-            if (id.isEmpty() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
-                problem("id", "must be 1 to " + MAX_ID_LENGTH + " printable characters");
+            if (!Storable.ID.matcher(id).matches()) {
+                problem("id", "must be " + Storable.ID_RULE);
                 return null;
             }
             return id;
+        }
+
+        /** Segments are case-insensitive folder names; the lower-cased name is what is stored, and may be longer. */
+        String segment() {
+            String segment = text("segment", MAX_SEGMENT_LENGTH);
+            if (segment == null) {
+                if (!hasProblem("segment")) {
+                    problem("segment", "is required");
+                }
+                return null;
+            }
+            String lower = segment.toLowerCase(Locale.ROOT);
+            if (lower.length() > MAX_SEGMENT_LENGTH) {
+                problem("segment", "must be at most " + MAX_SEGMENT_LENGTH + " characters once lower-cased");
+                return null;
+            }
+            return lower;
         }
 
         String text(String name, int maxLength) {
@@ -178,6 +203,9 @@ public class LeadParser {
             String value = node.textValue().trim();
             if (value.length() > maxLength) {
                 problem(path, "must be at most " + maxLength + " characters");
+                return null;
+            }
+            if (!storable(path, value)) {
                 return null;
             }
             return value.isEmpty() ? null : value;
@@ -200,12 +228,18 @@ public class LeadParser {
             if (value == null) {
                 return null;
             }
+            Instant instant;
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                instant = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
                 problem(name, "must be a date-time with an offset, such as 2026-11-25T09:30:00Z");
                 return null;
             }
+            if (!Storable.inRange(instant)) {
+                problem(name, "must be from " + Storable.EARLIEST + " to " + Storable.LATEST);
+                return null;
+            }
+            return instant;
         }
 
         LocalDate date(String name) {
@@ -213,12 +247,18 @@ public class LeadParser {
             if (value == null) {
                 return null;
             }
+            LocalDate date;
             try {
-                return LocalDate.parse(value);
+                date = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 problem(name, "must be a date such as 2027-01-31");
                 return null;
             }
+            if (!Storable.inRange(date)) {
+                problem(name, "must be from " + Storable.EARLIEST_DATE + " to " + Storable.LATEST_DATE);
+                return null;
+            }
+            return date;
         }
 
         private String typedText(String name, String expected) {
@@ -247,7 +287,9 @@ public class LeadParser {
                 problem(name, "must not be negative");
                 return null;
             }
-            return value;
+            Optional<String> unstorable = Storable.decimalProblem(value);
+            unstorable.ifPresent(p -> problem(name, p));
+            return unstorable.isPresent() ? null : value;
         }
 
         Contact contact() {
@@ -277,20 +319,35 @@ public class LeadParser {
             Map<String, Object> attributes = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
+                String key = entry.getKey();
+                String path = "attributes." + key;
                 JsonNode value = entry.getValue();
+                if (!storable(path, key)) {
+                    continue;
+                }
                 if (value.isTextual()) {
-                    attributes.put(entry.getKey(), value.textValue());
+                    if (storable(path, value.textValue())) {
+                        attributes.put(key, value.textValue());
+                    }
                 } else if (value.isBoolean()) {
-                    attributes.put(entry.getKey(), value.booleanValue());
-                } else if (value.isIntegralNumber() && value.canConvertToLong()) {
-                    attributes.put(entry.getKey(), value.longValue());
+                    attributes.put(key, value.booleanValue());
+                } else if (value.isIntegralNumber()) {
+                    Optional<String> unstorable = Storable.integerProblem(value.bigIntegerValue());
+                    unstorable.ifPresentOrElse(p -> problem(path, p), () -> attributes.put(key, value.longValue()));
                 } else if (value.isNumber()) {
-                    attributes.put(entry.getKey(), value.decimalValue());
+                    Optional<String> unstorable = Storable.decimalProblem(value.decimalValue());
+                    unstorable.ifPresentOrElse(p -> problem(path, p), () -> attributes.put(key, value.decimalValue()));
                 } else if (!value.isNull()) {
-                    problem("attributes." + entry.getKey(), "must be a string, number or boolean, not " + kind(value));
+                    problem(path, "must be a string, number or boolean, not " + kind(value));
                 }
             }
             return attributes;
+        }
+
+        private boolean storable(String path, String text) {
+            Optional<String> unstorable = StorableText.problem(text);
+            unstorable.ifPresent(p -> problem(path, p));
+            return unstorable.isEmpty();
         }
     }
 }

@@ -2,9 +2,11 @@ package org.leadrouter.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -31,9 +33,20 @@ public class ProblemMappers {
         return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage(), List.of()).toResponse();
     }
 
+    /** Wins over the framework's own mapper of this type, which answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     /** Bodies bound by Jackson (everything but leads): name the field that did not bind. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        Optional<String> duplicate = JsonDuplicates.duplicateKey(e);
+        if (duplicate.isPresent()) {
+            return Problem.of(Response.Status.BAD_REQUEST, "invalid-body", "the body gives a key twice",
+                    List.of(new FieldProblem(duplicate.get(), "is given more than once"))).toResponse();
+        }
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -45,6 +58,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // The framework wraps a body Jackson could not read in a bare 400.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String kind = status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return Problem.of(status, kind, e.getMessage(), List.of()).toResponse();

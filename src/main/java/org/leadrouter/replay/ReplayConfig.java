@@ -2,6 +2,7 @@ package org.leadrouter.replay;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 
 @ConfigMapping(prefix = "leadrouter.replay")
 public interface ReplayConfig {
@@ -17,4 +18,11 @@ public interface ReplayConfig {
     /** The most the fallback rate may rise, in percentage points, before the replay gate rejects. */
     @WithDefault("5")
     double maxFallbackRise();
+
+    /**
+     * The only place replay candidates are taken from ({@code {"folder": "name"}} is a folder under
+     * it). Rule files are code: whoever can write here can run code in the service.
+     */
+    @WithDefault("candidates")
+    Path candidatesDir();
 }

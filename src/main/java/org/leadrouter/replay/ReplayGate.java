@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.leadrouter.intake.LeadRecord;
+import org.leadrouter.intake.RecentLeads;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.rules.GateResult;
 import org.leadrouter.rules.PromotionGate;
@@ -49,14 +49,14 @@ public class ReplayGate implements PromotionGate {
         if (!config.enabled() || active.isEmpty()) {
             return GateResult.pass(NAME);
         }
-        List<LeadRecord> history;
+        RecentLeads history;
         try {
             history = store.recentRecords(segment, config.leads());
         } catch (SQLException e) {
             return GateResult.fail(NAME, List.of(RuleProblem.ofSegment(
                     "recorded leads could not be read for the replay (" + e.getMessage() + "); try the reload again")));
         }
-        if (history.isEmpty()) {
+        if (history.records().isEmpty()) {
             return GateResult.pass(NAME);
         }
         ReplayReport report = replayer.replay(segment, history, active.get(), candidate);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.leadrouter.intake.LeadRecord;
+import org.leadrouter.intake.RecentLeads;
 import org.leadrouter.routing.RouteDecision;
 import org.leadrouter.routing.RoutingPipeline;
 import org.leadrouter.rules.SegmentRules;
@@ -26,19 +27,21 @@ public class Replayer {
     }
 
     /** Baseline: what the given version decides for each lead now. */
-    public ReplayReport replay(String segment, List<LeadRecord> records, SegmentRules baseline, SegmentRules candidate) {
-        List<RouteDecision> before = records.stream()
+    public ReplayReport replay(String segment, RecentLeads history, SegmentRules baseline, SegmentRules candidate) {
+        List<RouteDecision> before = history.records().stream()
                 .map(r -> pipeline.decide(r.lead(), Optional.of(baseline))).toList();
-        return compare(segment, records, before, baseline.version(), candidate);
+        return compare(segment, history, before, baseline.version(), candidate);
     }
 
     /** Baseline: the decisions as they were recorded, by whichever versions made them. */
-    public ReplayReport replayAgainstRecorded(String segment, List<LeadRecord> records, SegmentRules candidate) {
-        return compare(segment, records, records.stream().map(LeadRecord::decision).toList(), "recorded decisions", candidate);
+    public ReplayReport replayAgainstRecorded(String segment, RecentLeads history, SegmentRules candidate) {
+        return compare(segment, history, history.records().stream().map(LeadRecord::decision).toList(),
+                "recorded decisions", candidate);
     }
 
-    private ReplayReport compare(String segment, List<LeadRecord> records, List<RouteDecision> before,
+    private ReplayReport compare(String segment, RecentLeads history, List<RouteDecision> before,
                                  String baselineName, SegmentRules candidate) {
+        List<LeadRecord> records = history.records();
         Map<Move, Integer> moves = new LinkedHashMap<>();
         int changed = 0;
         int fallbackBefore = 0;
@@ -58,7 +61,7 @@ public class Replayer {
                 .sorted(Comparator.comparingInt(RouteChange::leads).reversed())
                 .toList();
         return new ReplayReport(segment, baselineName, candidate.version(), records.size(), changed, changes,
-                percent(fallbackBefore, records.size()), percent(fallbackAfter, records.size()));
+                percent(fallbackBefore, records.size()), percent(fallbackAfter, records.size()), history.unreadable());
     }
 
     private record Move(String from, String to) {

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.leadrouter.facts.Decision;
 import org.leadrouter.facts.Lead;
 import org.leadrouter.lead.LeadInput;
+import org.leadrouter.rules.RuleDeadlineException;
 import org.leadrouter.rules.RuleExecutionException;
 import org.leadrouter.rules.RuleOutcome;
 import org.leadrouter.rules.SegmentRegistry;
@@ -59,6 +60,9 @@ public class RoutingPipeline {
         try {
             outcome = segmentRules.evaluate(lead);
         } catch (RuleExecutionException e) {
+            if (e instanceof RuleDeadlineException) {
+                segments.quarantine(segmentRules);
+            }
             LOG.warnf("lead %s: segment %s (%s) %s; routed to the segment fallback %s", input.id(), input.segment(),
                     segmentRules.version(), e.getMessage(), segmentRules.fallbackQueue());
             degraded.add(STEP_RULES);

@@ -36,12 +36,26 @@ public final class PromotionGates {
         List<GateResult> results = new ArrayList<>();
         for (PromotionGate gate : gates) {
             GateResult result = check(gate, segment, folder, candidate, active);
+            if (candidate.stuck().isPresent()) {
+                result = quarantined(result, candidate.stuck().get());
+            }
             results.add(result);
             if (!result.passed()) {
                 break;
             }
         }
         return new Run(List.copyOf(results));
+    }
+
+    /**
+     * Whatever else the gate concluded, a candidate that ran past the deadline on one of its leads
+     * fails it: a rule that hangs on one lead is not promoted because it is rare.
+     */
+    private static GateResult quarantined(GateResult result, RuleDeadlineException stuck) {
+        List<RuleProblem> problems = new ArrayList<>();
+        problems.add(RuleProblem.ofSegment(stuck.getMessage() + " on a lead of this gate: the version is quarantined"));
+        problems.addAll(result.problems());
+        return GateResult.fail(result.gate(), problems, result.report());
     }
 
     /** A gate that throws is a failed gate, never a failed reload thread. */

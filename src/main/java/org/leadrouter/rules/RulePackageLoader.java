@@ -32,9 +32,12 @@ import org.leadrouter.facts.Lead;
 public class RulePackageLoader {
 
     private final int maxFirings;
+    private final EvaluationWatchdog watchdog;
 
-    public RulePackageLoader(int maxFirings) {
+    /** @param watchdog puts every evaluation of the rules this loader builds under its deadline */
+    public RulePackageLoader(int maxFirings, EvaluationWatchdog watchdog) {
         this.maxFirings = maxFirings;
+        this.watchdog = watchdog;
     }
 
     public LoadResult load(String segment, Path dir) {
@@ -77,6 +80,7 @@ public class RulePackageLoader {
             String drl;
             if (kind == RuleFiles.Kind.DRL) {
                 drl = new String(file.getValue(), StandardCharsets.UTF_8);
+                problems.addAll(UnboundedLoops.find(name, drl));
             } else {
                 DecisionTableSource table;
                 try {
@@ -110,10 +114,13 @@ public class RulePackageLoader {
                     "no file declares the result global: add 'global org.leadrouter.facts.Decision decision;'")));
         }
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        SegmentRules candidate = new SegmentRules(segment, version, Instant.now(), names, ruleCount, kieBase, maxFirings, null);
+        SegmentRules candidate = new SegmentRules(segment, version, Instant.now(), names, ruleCount, kieBase, maxFirings, null, watchdog);
         String fallbackQueue;
         try {
             fallbackQueue = catchAllQueue(candidate);
+        } catch (RuleDeadlineException e) {
+            return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
+                    e.getMessage() + " on a lead that has no data")));
         } catch (RuleExecutionException e) {
             // Usually a condition on a field the lead may lack, e.g. str[startsWith] on a null postcode.
             return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(
@@ -127,7 +134,7 @@ public class RulePackageLoader {
                             + "-general\", \"No specific rule matched\"); end")));
         }
         return LoadResult.loaded(new SegmentRules(segment, version, candidate.loadedAt(), names, ruleCount,
-                kieBase, maxFirings, fallbackQueue));
+                kieBase, maxFirings, fallbackQueue, watchdog));
     }
 
     /**

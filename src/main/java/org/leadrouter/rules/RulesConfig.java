@@ -24,6 +24,13 @@ public interface RulesConfig {
     @WithDefault("300ms")
     Duration debounce();
 
+    /**
+     * How long the rules may take over one lead (in a gate, a replay or a live decision) before the
+     * evaluation is stopped, the lead gets its segment's fallback and the version is quarantined.
+     */
+    @WithDefault("200ms")
+    Duration deadline();
+
     /** Good versions kept in memory per segment (the active one included), for rollback. */
     @WithDefault("5")
     int historySize();

@@ -19,6 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -45,16 +49,32 @@ public class SegmentRegistry {
     private final int historySize;
     private final ConcurrentMap<String, SegmentState> segments = new ConcurrentHashMap<>();
     private final Object changes = new Object();
+    /**
+     * Takes a stuck live version out of service off the deciding thread: that may be an event
+     * loop, and the change lock may be held by a reload for seconds. Its one thread is a daemon
+     * that ends when idle.
+     */
+    private final Executor quarantines;
+    /** Versions waiting to be quarantined: every lead of a stuck version asks, one change is enough. */
+    private final Set<SegmentRules> quarantining = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
     @Inject
-    public SegmentRegistry(RulesConfig config, @Any Instance<PromotionGate> gates) {
-        this(config, gates.stream().toList());
+    public SegmentRegistry(RulesConfig config, @Any Instance<PromotionGate> gates, EvaluationWatchdog watchdog) {
+        this(config, gates.stream().toList(), watchdog);
     }
 
-    public SegmentRegistry(RulesConfig config, List<PromotionGate> gates) {
+    public SegmentRegistry(RulesConfig config, List<PromotionGate> gates, EvaluationWatchdog watchdog) {
         this.root = config.dir().toAbsolutePath().normalize();
-        this.loader = new RulePackageLoader(config.maxFirings());
+        this.loader = new RulePackageLoader(config.maxFirings(), watchdog);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "rules-quarantine");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.quarantines = executor;
         this.gates = new PromotionGates(gates);
         this.historySize = Math.max(1, config.historySize());
     }
@@ -121,7 +141,7 @@ public class SegmentRegistry {
                 return outcome(segment, ReloadOutcome.Result.UNCHANGED, null, null, List.of(), List.of());
             }
             SegmentState current = segments.get(segment);
-            if (current != null && current.rolledBack().contains(version)) {
+            if (current != null && current.withholds(version)) {
                 return outcome(segment, ReloadOutcome.Result.WITHHELD, null, version, List.of(), List.of());
             }
             LoadResult compiled = loader.compile(segment, files);
@@ -161,6 +181,35 @@ public class SegmentRegistry {
         }
     }
 
+    /**
+     * Takes a version whose evaluation ran past the deadline out of service, if it is still the
+     * segment's active one: back to the previous good version, or, with none, the segment fails
+     * and its leads get the global fallback. Returns at once; the change follows on its own thread.
+     */
+    public void quarantine(SegmentRules stuck) {
+        if (quarantining.add(stuck)) {
+            quarantines.execute(() -> quarantineNow(stuck));
+        }
+    }
+
+    private void quarantineNow(SegmentRules stuck) {
+        RuleDeadlineException why = stuck.stuck().orElseThrow();
+        String segment = stuck.segment();
+        synchronized (changes) {
+            quarantining.remove(stuck);
+            SegmentState state = segments.get(segment);
+            if (state == null || state.active() != stuck) {
+                return;
+            }
+            String action = state.good().size() > 1
+                    ? "rolled back to " + state.good().get(1).rules().version()
+                    : "no earlier good version: segment FAILED, its leads get the global fallback route";
+            segments.put(segment, state.quarantine(new SegmentStatus.Quarantine(stuck.version(), Instant.now(),
+                    why.rule(), why.getMessage(), action)));
+            LOG.errorf("segment %s: version %s quarantined, %s; %s", segment, stuck.version(), why.getMessage(), action);
+        }
+    }
+
     /** The rules deciding this segment's leads now, if it has any. */
     public Optional<SegmentRules> active(String segment) {
         SegmentState state = segment == null ? null : segments.get(segment);
@@ -196,7 +245,10 @@ public class SegmentRegistry {
         List<RuleProblem> errors = results.isEmpty() ? candidate.problems() : results.get(results.size() - 1).problems();
         SegmentStatus.RejectedAttempt attempt = new SegmentStatus.RejectedAttempt(candidate.version(), Instant.now(),
                 candidate.files(), gate, errors, results);
-        segments.compute(segment, (name, state) -> (state == null ? SegmentState.EMPTY : state).reject(attempt));
+        Optional<RuleDeadlineException> stuck = Optional.ofNullable(candidate.rules()).flatMap(SegmentRules::stuck);
+        SegmentStatus.Quarantine quarantine = stuck.map(why -> new SegmentStatus.Quarantine(candidate.version(),
+                attempt.at(), why.rule(), why.getMessage(), "rejected by " + gate)).orElse(null);
+        segments.compute(segment, (name, state) -> (state == null ? SegmentState.EMPTY : state).reject(attempt, quarantine));
         LOG.errorf("segment %s: version %s rejected by %s: %s", segment, candidate.version(), gate,
                 String.join("; ", errors.stream().map(RuleProblem::describe).toList()));
         return outcome(segment, ReloadOutcome.Result.REJECTED, gate, candidate.version(), errors, results);
@@ -230,8 +282,9 @@ public class SegmentRegistry {
     }
 
     /** Immutable, so a status or decision never sees a half-updated segment. */
-    private record SegmentState(List<Promoted> good, SegmentStatus.RejectedAttempt lastRejected, Set<String> rolledBack) {
-        static final SegmentState EMPTY = new SegmentState(List.of(), null, Set.of());
+    private record SegmentState(List<Promoted> good, SegmentStatus.RejectedAttempt lastRejected, Set<String> rolledBack,
+                                List<SegmentStatus.Quarantine> quarantined) {
+        static final SegmentState EMPTY = new SegmentState(List.of(), null, Set.of(), List.of());
 
         SegmentRules active() {
             return good.isEmpty() ? null : good.get(0).rules();
@@ -241,33 +294,51 @@ public class SegmentRegistry {
             List<Promoted> versions = new ArrayList<>();
             versions.add(version);
             good.stream().filter(p -> !p.rules().version().equals(version.rules().version())).forEach(versions::add);
-            return new SegmentState(List.copyOf(versions.subList(0, Math.min(keep, versions.size()))), null, Set.of());
+            return new SegmentState(List.copyOf(versions.subList(0, Math.min(keep, versions.size()))), null, Set.of(),
+                    List.of());
         }
 
-        SegmentState reject(SegmentStatus.RejectedAttempt attempt) {
-            return new SegmentState(good, attempt, rolledBack);
+        SegmentState reject(SegmentStatus.RejectedAttempt attempt, SegmentStatus.Quarantine quarantine) {
+            return new SegmentState(good, attempt, rolledBack, quarantine == null ? quarantined : with(quarantine));
         }
 
         SegmentState withoutRejection() {
-            return new SegmentState(good, null, rolledBack);
+            return new SegmentState(good, null, rolledBack, quarantined);
         }
 
         SegmentState rollBack() {
             Set<String> withdrawn = new TreeSet<>(rolledBack);
             withdrawn.add(active().version());
-            return new SegmentState(List.copyOf(good.subList(1, good.size())), lastRejected, Set.copyOf(withdrawn));
+            return new SegmentState(List.copyOf(good.subList(1, good.size())), lastRejected, Set.copyOf(withdrawn),
+                    quarantined);
+        }
+
+        /** The active version leaves for good: the next one (if any) decides. */
+        SegmentState quarantine(SegmentStatus.Quarantine quarantine) {
+            return new SegmentState(List.copyOf(good.subList(1, good.size())), lastRejected, rolledBack, with(quarantine));
+        }
+
+        /** Rolled-back and quarantined files stay out until they change. */
+        boolean withholds(String version) {
+            return rolledBack.contains(version) || quarantined.stream().anyMatch(q -> q.version().equals(version));
+        }
+
+        private List<SegmentStatus.Quarantine> with(SegmentStatus.Quarantine quarantine) {
+            List<SegmentStatus.Quarantine> all = new ArrayList<>(quarantined);
+            all.add(quarantine);
+            return List.copyOf(all);
         }
 
         SegmentStatus status(String name) {
             List<SegmentStatus.Version> history = good.stream().map(Promoted::describe).toList();
             if (good.isEmpty()) {
                 return new SegmentStatus(name, SegmentStatus.Status.FAILED, null, null, List.of(), 0, null,
-                        List.of(), lastRejected, history, List.copyOf(new TreeSet<>(rolledBack)));
+                        List.of(), lastRejected, history, List.copyOf(new TreeSet<>(rolledBack)), quarantined);
             }
             SegmentRules active = active();
             return new SegmentStatus(name, SegmentStatus.Status.ACTIVE, active.version(), active.loadedAt(),
                     active.files(), active.ruleCount(), active.fallbackQueue(), good.get(0).gates(), lastRejected, history,
-                    List.copyOf(new TreeSet<>(rolledBack)));
+                    List.copyOf(new TreeSet<>(rolledBack)), quarantined);
         }
     }
 }

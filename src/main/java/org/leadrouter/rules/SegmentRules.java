@@ -3,10 +3,12 @@ package org.leadrouter.rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -34,9 +36,12 @@ public final class SegmentRules {
     private final KieBase kieBase;
     private final int maxFirings;
     private final String fallbackQueue;
+    private final EvaluationWatchdog watchdog;
+    /** Set once an evaluation of this version ran past the deadline: the version is quarantined. */
+    private volatile RuleDeadlineException stuck;
 
     SegmentRules(String segment, String version, Instant loadedAt, List<String> files, int ruleCount,
-                 KieBase kieBase, int maxFirings, String fallbackQueue) {
+                 KieBase kieBase, int maxFirings, String fallbackQueue, EvaluationWatchdog watchdog) {
         this.segment = segment;
         this.version = version;
         this.loadedAt = loadedAt;
@@ -45,6 +50,7 @@ public final class SegmentRules {
         this.kieBase = kieBase;
         this.maxFirings = maxFirings;
         this.fallbackQueue = fallbackQueue;
+        this.watchdog = watchdog;
     }
 
     public RuleOutcome evaluate(Lead lead) {
@@ -52,17 +58,43 @@ public final class SegmentRules {
     }
 
     /**
-     * Runs scoring then routing for one lead.
+     * Runs scoring then routing for one lead, under the deadline. Once one lead has run past it,
+     * every later evaluation of this version fails at once the same way: a version with a rule
+     * that can hang is not trusted with another lead.
      *
+     * @throws RuleDeadlineException when the rules did not finish within the deadline, now or before
      * @throws RuleExecutionException when a rule throws or the rules fire {@code maxFirings} times
      */
     RuleOutcome evaluate(Lead lead, AgendaFilter filter) {
+        RuleDeadlineException quarantined = stuck;
+        if (quarantined != null) {
+            throw quarantined.again();
+        }
+        try {
+            return watchdog.guard(segment, version, evaluation -> fire(lead, filter, evaluation));
+        } catch (RuleDeadlineException e) {
+            stuck = e;
+            throw e;
+        }
+    }
+
+    /** Why this version is quarantined: the first evaluation that ran past the deadline. */
+    public Optional<RuleDeadlineException> stuck() {
+        return Optional.ofNullable(stuck);
+    }
+
+    private RuleOutcome fire(Lead lead, AgendaFilter filter, EvaluationWatchdog.Evaluation evaluation) {
         Decision decision = new Decision();
         List<String> fired = new ArrayList<>();
         KieSession session = kieBase.newKieSession();
         try {
             session.setGlobal(DECISION_GLOBAL, decision);
             session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    evaluation.firing(event.getMatch().getRule().getName());
+                }
+
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     fired.add(event.getMatch().getRule().getName());

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A segment as operators and analysts see it at {@code GET /segments}: the active version, the
  * good versions kept for rollback, the last rejected attempt, and the versions rolled back
- * (which are not loaded again until their files change).
+ * and the versions rolled back or quarantined (which are not loaded again until their files change).
  */
 public record SegmentStatus(
         String name,
@@ -19,7 +19,8 @@ public record SegmentStatus(
         List<GateResult> gates,
         RejectedAttempt lastRejected,
         List<Version> history,
-        List<String> rolledBack) {
+        List<String> rolledBack,
+        List<Quarantine> quarantined) {
 
     public enum Status {
         /** Rules are loaded and deciding leads. */
@@ -30,6 +31,16 @@ public record SegmentStatus(
 
     /** A good version kept in memory, newest first; the first is the active one. */
     public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates) {
+    }
+
+    /**
+     * A version taken out of service because one lead's evaluation ran past the deadline; like a
+     * rolled-back version it is not loaded again until the files change.
+     *
+     * @param rule   the rule that was firing when the evaluation was stopped (null: a condition hung)
+     * @param action what was done: rejected by a gate, rolled back to an earlier version, or the segment failed
+     */
+    public record Quarantine(String version, Instant at, String rule, String reason, String action) {
     }
 
     /**

@@ -20,6 +20,8 @@ import org.leadrouter.assignment.agents.AgentValidation;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.intake.Database;
+import org.leadrouter.intake.LeadStore;
 import org.leadrouter.metrics.AssignmentMetrics;
 
 /**
@@ -39,6 +41,8 @@ public final class TestAssignment {
     public final AgentStore agents = new AgentStore();
     public final Assigner assigner;
     public final AgentDirectory directory;
+    public final LeadStore leads;
+    public final AssignmentDispatcher dispatcher;
     public final AssignmentScheduler scheduler;
 
     public TestAssignment(DataSource dataSource, String queuesJson) {
@@ -48,7 +52,9 @@ public final class TestAssignment {
         this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config,
                 new AssignmentMetrics(new SimpleMeterRegistry()));
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
-        this.scheduler = new AssignmentScheduler(assigner, db, work, clock, config);
+        this.leads = new LeadStore(dataSource, Database.H2);
+        this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
+        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config);
     }
 
     /** A fresh in-memory H2 database with every migration applied. */

@@ -19,6 +19,7 @@ import org.leadrouter.rules.RuleProblem;
 import org.leadrouter.rules.RuleSetVersion;
 import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.TestRulePackages;
+import org.leadrouter.rules.TestWatchdog;
 
 class RulesCheckTest {
 
@@ -126,6 +127,19 @@ class RulesCheckTest {
     }
 
     @Test
+    void aScenarioReachingARuleThatNeverReturnsIsReportedNotWaitedFor() {
+        int code = check(RulesCheck.offlineGates(), "check", "src/test/resources/deadline-rules/looping");
+
+        assertEquals(RulesCheck.REJECTED, code);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.get(0).startsWith("looping: REJECTED looping@"), output());
+        assertEquals("  rule 'TV bundle pricing' did not finish within 1000ms on a lead of this gate: the version is "
+                + "quarantined", lines.get(1));
+        assertEquals("  scenarios.csv, line 3: row 3 'TV lead': rule 'TV bundle pricing' did not finish within 1000ms",
+                lines.get(2));
+    }
+
+    @Test
     void wrongUsageAndMissingFoldersExitWithTheUsageCode() {
         assertEquals(RulesCheck.USAGE, check(List.of(), "check"));
         assertEquals(RulesCheck.USAGE, check(List.of(), "verify", root.toString()));
@@ -137,7 +151,7 @@ class RulesCheckTest {
 
     private int check(List<PromotionGate> gates, String... args) {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        return new RulesCheck(new RulePackageLoader(100), gates).run(List.of(args), out);
+        return new RulesCheck(new RulePackageLoader(100, TestWatchdog.SHARED), gates).run(List.of(args), out);
     }
 
     private String output() {

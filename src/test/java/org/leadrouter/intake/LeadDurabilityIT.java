@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,7 @@ class LeadDurabilityIT {
         key = PackagedService.addUser(workDir, "durability", "caller", dataDir);
 
         try (PackagedService service = PackagedService.start(workDir, dataDir)) {
+            assertOwnerOnly(workDir.resolve("data"));
             CountDownLatch enough = new CountDownLatch(KILL_AFTER_ACKNOWLEDGED);
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
             for (int i = 0; i < LEADS && enough.getCount() > 0; i++) {
@@ -75,14 +78,41 @@ class LeadDurabilityIT {
             service.kill();
         }
         assertTrue(acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED, "acknowledged " + acknowledged.size());
+        // As a database made by an older version left them: readable by everyone.
+        openToEveryone(workDir.resolve("data"));
 
         try (PackagedService restarted = PackagedService.start(workDir, dataDir)) {
+            assertOwnerOnly(workDir.resolve("data"));
             for (Map.Entry<String, JsonNode> lead : acknowledged.entrySet()) {
                 HttpResponse<String> recorded = client.send(
                         HttpRequest.newBuilder(restarted.uri("/leads/" + lead.getKey())).header("Authorization", "Bearer " + key).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, recorded.statusCode(), lead.getKey() + " was acknowledged but is gone");
                 assertEquals(lead.getValue(), json(recorded.body()).get("decision"), lead.getKey());
+            }
+        }
+    }
+
+    private static void assertOwnerOnly(Path dataDir) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        assertEquals("rwx------", DataFolderTest.permissions(dataDir));
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-------", DataFolderTest.permissions(file), file.toString());
+            }
+        }
+    }
+
+    private static void openToEveryone(Path dataDir) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
     }

@@ -94,16 +94,48 @@ class LeadRecorderTest {
     }
 
     @Test
-    void aBatchTheDatabaseRejectsFailsEveryLeadInItAndKeepsNothing() throws Exception {
+    void aLeadTheDatabaseRefusesIsSetApartAndTheRestOfItsBatchIsRecorded() throws Exception {
         start(100, 1000);
         execute("ALTER TABLE leads ADD CONSTRAINT no_poison CHECK (segment <> 'poison')");
+        List<CompletableFuture<Recording>> good = new ArrayList<>();
+        CompletableFuture<Recording> poisoned;
+        try (Connection blocker = dataSource.getConnection()) {
+            // Holds the writer on a first lead so that everything after it queues into one batch.
+            blocker.setAutoCommit(false);
+            insertLead(blocker, "held");
+            good.add(submit("held"));
+            awaitWriterHasTaken();
+            for (int i = 0; i < 5; i++) {
+                good.add(submit("good-" + i));
+            }
+            poisoned = submit("poisoned", "poison");
+            for (int i = 5; i < 10; i++) {
+                good.add(submit("good-" + i));
+            }
+            blocker.rollback();
+        }
 
-        CompletableFuture<Recording> answer = submit("poisoned", "poison");
-
-        assertInstanceOf(RecordUnavailableException.class, failure(answer));
+        UnstorableLeadException refused = assertInstanceOf(UnstorableLeadException.class, failure(poisoned));
+        assertTrue(refused.getMessage().contains("SQLSTATE 23"), refused.getMessage());
+        for (CompletableFuture<Recording> answer : good) {
+            assertTrue(answer.get(30, TimeUnit.SECONDS).created());
+        }
         assertTrue(store.find("poisoned").isEmpty());
+        assertTrue(store.find("good-9").isPresent());
         execute("ALTER TABLE leads DROP CONSTRAINT no_poison");
-        assertTrue(submit("healthy").get(30, TimeUnit.SECONDS).created());
+    }
+
+    @Test
+    void aDatabaseOutageTellsEveryCallerToRetry() throws Exception {
+        SQLException down = new SQLException("connection refused", "08001");
+        DataSource unreachable = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    throw down;
+                });
+        recorder = new LeadRecorder(new LeadStore(unreachable, Database.H2), config(100, 1000));
+        recorder.start();
+
+        assertInstanceOf(RecordUnavailableException.class, failure(submit("during-outage")));
     }
 
     @Test
@@ -124,7 +156,12 @@ class LeadRecorderTest {
     }
 
     private void start(int batchSize, int capacity) {
-        recorder = new LeadRecorder(store, new IntakeConfig() {
+        recorder = new LeadRecorder(store, config(batchSize, capacity));
+        recorder.start();
+    }
+
+    private static IntakeConfig config(int batchSize, int capacity) {
+        return new IntakeConfig() {
             @Override
             public int batchSize() {
                 return batchSize;
@@ -134,8 +171,7 @@ class LeadRecorderTest {
             public int queueCapacity() {
                 return capacity;
             }
-        });
-        recorder.start();
+        };
     }
 
     private CompletableFuture<Recording> submit(String id) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,19 +161,74 @@ class LeadResourceTest {
     }
 
     @Test
-    void aLeadTheDatabaseCannotTakeIsAServiceUnavailableProblemNeverACreated() throws SQLException {
+    void aLeadTheDatabaseRefusesIsUnprocessableAndTheOthersAreStillRecorded() throws SQLException {
         String id = newId();
+        String other = newId();
+        // A lead that passes validation but that this database will not take.
         execute("ALTER TABLE leads ADD CONSTRAINT no_poison CHECK (segment <> 'poison')");
         try {
-            post("{\"id\": \"" + id + "\", \"segment\": \"poison\"}").then().statusCode(503)
+            post("{\"id\": \"" + id + "\", \"segment\": \"poison\"}").then().statusCode(422)
                     .contentType("application/problem+json")
-                    .header("Retry-After", equalTo("1"))
-                    .body("type", equalTo("urn:leadrouter:problem:record-unavailable"));
+                    .header("Retry-After", nullValue())
+                    .body("type", equalTo("urn:leadrouter:problem:unstorable-lead"))
+                    .body("errors[0].field", equalTo("body"));
+            post(lifeLead(other)).then().statusCode(201);
         } finally {
             execute("ALTER TABLE leads DROP CONSTRAINT no_poison");
         }
         given().get("/leads/{id}", id).then().statusCode(404);
         post("{\"id\": \"" + id + "\", \"segment\": \"poison\"}").then().statusCode(201);
+    }
+
+    @Test
+    void leadsTheRecordCannotHoldAreRefusedBeforeTheyAreAcknowledged() throws SQLException {
+        String id = newId();
+        post("{\"id\": \"" + id + "\", \"segment\": \"telecoms\", \"attributes\": {\"n\": -9223372036854775809}}")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("attributes.n"));
+        post("{\"id\": \"" + id + "\", \"segment\": \"" + "\u0130".repeat(64) + "\"}")
+                .then().statusCode(400).body("errors.field", hasItem("segment"));
+        post("{\"id\": \"" + id + "\", \"segment\": \"insurance\\u0000x\"}")
+                .then().statusCode(400).body("errors.field", hasItem("segment"));
+        post("{\"id\": \"" + id + "\", \"segment\": \"insurance\", \"receivedAt\": \"+300000-01-01T00:00:00Z\"}")
+                .then().statusCode(400).body("errors.field", hasItem("receivedAt"));
+        for (String bad : List.of("CRM-9\\ud800", ".", "..", "a;b", "a/b", "a%2Fb", "a b")) {
+            post("{\"id\": \"" + bad + "\", \"segment\": \"insurance\"}")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
+        }
+        assertEquals(0, rows(id));
+    }
+
+    @Test
+    void everyRecordStoredBeforeTheChecksIsReadableAndNeverA500() throws SQLException {
+        String odd = "old;" + UUID.randomUUID();
+        insertRaw(odd, "{\"id\": \"" + odd + "\", \"segment\": \"oddities\", \"receivedAt\": \"2026-11-25T09:30:00Z\","
+                + " \"attributes\": {\"n\": -9223372036854775809, \"m\": 7}}");
+        String broken = newId();
+        insertRaw(broken, "{not json");
+
+        String answer = given().urlEncodingEnabled(false).get("/leads/" + PathSegments.encode(odd))
+                .then().statusCode(200).extract().asString();
+        assertEquals(odd, json(answer).at("/lead/id").asText());
+        assertEquals(new java.math.BigInteger("-9223372036854775809"), json(answer).at("/lead/attributes/n").bigIntegerValue());
+        assertEquals(7, json(answer).at("/lead/attributes/m").asInt());
+        given().get("/leads/{id}", broken).then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:leadrouter:problem:unreadable-record"));
+    }
+
+    private void insertRaw(String id, String leadJson) throws SQLException {
+        try (Connection connection = database().getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score, required_skills,"
+                             + " fallback, rules_fired, degraded, decided_at)"
+                             + " VALUES (?, 'oddities', ?, ?, ?, 'general-review', 3, 0, '{}', TRUE, '[]', '[]', ?)")) {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            insert.setString(1, id);
+            insert.setObject(2, now);
+            insert.setObject(3, now);
+            insert.setString(4, leadJson);
+            insert.setObject(5, now);
+            insert.executeUpdate();
+        }
     }
 
     private static Response post(String body) {

@@ -90,6 +90,16 @@ abstract class LeadStoreContract {
     }
 
     @Test
+    void aValueTheDatabaseCannotHoldIsADataErrorNotAnOutage() {
+        // Lower-cased, 64 of these are 128 characters: what the parser now refuses, written anyway.
+        LeadRecord overlong = Leads.record(id(), "\u0130".repeat(64).toLowerCase(java.util.Locale.ROOT));
+        SQLException refused = assertThrows(SQLException.class,
+                () -> store.record(List.of(Leads.record(id(), segment), overlong)));
+
+        assertTrue(DataErrors.isDataError(refused), refused.getSQLState() + " " + refused.getMessage());
+    }
+
+    @Test
     void aBatchThatFailsPartWayLeavesNothingWritten() throws SQLException {
         // The first lead's insert succeeds and the second's fails, inside one transaction.
         execute("ALTER TABLE leads ADD CONSTRAINT no_poison_" + database().datasourceName()
@@ -115,14 +125,29 @@ abstract class LeadStoreContract {
         store.record(List.of(Leads.record(id(), segment + "-other")));
         store.record(records.subList(2, 4));
 
-        List<LeadRecord> recent = store.recentRecords(segment, 3);
+        List<LeadRecord> recent = store.recentRecords(segment, 3).records();
 
         assertEquals(List.of(records.get(1).lead(), records.get(2).lead(), records.get(3).lead()),
                 recent.stream().map(LeadRecord::lead).toList());
         assertEquals(records.get(3).decision().queue(), recent.get(2).decision().queue());
-        assertEquals(4, store.recentRecords(segment, 10).size());
-        assertTrue(store.recentRecords(segment, 0).isEmpty());
-        assertTrue(store.recentRecords("no-such-segment", 5).isEmpty());
+        assertEquals(4, store.recentRecords(segment, 10).records().size());
+        assertTrue(store.recentRecords(segment, 0).records().isEmpty());
+        assertTrue(store.recentRecords("no-such-segment", 5).records().isEmpty());
+    }
+
+    @Test
+    void anUnreadableRowIsCountedAndLeftOutOfTheRecentRecords() throws SQLException {
+        store.record(List.of(Leads.record("readable-" + segment, segment)));
+        execute("INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,"
+                + " required_skills, fallback, rules_fired, degraded, decided_at) VALUES ('unreadable-" + segment + "', '"
+                + segment + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{not json', 'q', 3, 0, '{}', TRUE, '[]', '[]',"
+                + " CURRENT_TIMESTAMP)");
+
+        RecentLeads recent = store.recentRecords(segment, 10);
+
+        assertEquals(List.of("readable-" + segment), recent.records().stream().map(r -> r.lead().id()).toList());
+        assertEquals(1, recent.unreadable());
+        assertThrows(UnreadableRecordException.class, () -> store.find("unreadable-" + segment));
     }
 
     @Test

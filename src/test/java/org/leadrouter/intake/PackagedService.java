@@ -95,6 +95,12 @@ public final class PackagedService implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Asks the process to stop (SIGTERM), as an operator or orchestrator does; true if it exited within the bound. */
+    public boolean terminate(Duration bound) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

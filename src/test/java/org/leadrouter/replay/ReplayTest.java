@@ -2,20 +2,31 @@ package org.leadrouter.replay;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.intake.DataConfig;
 import org.leadrouter.rules.RulesReloadTestProfile;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.security.AdminHasEveryRole;
@@ -29,6 +40,13 @@ import org.leadrouter.security.Roles;
 @TestSecurity(user = "test-admin", roles = Roles.ADMIN, augmentors = AdminHasEveryRole.class)
 @TestProfile(RulesReloadTestProfile.class)
 class ReplayTest {
+
+    @Inject
+    DataConfig data;
+
+    @Inject
+    @Any
+    Instance<AgroalDataSource> dataSources;
 
     private static final String PACKAGE = """
             package rules.replay
@@ -72,12 +90,18 @@ class ReplayTest {
         return given().when().post("/segments/" + segment + "/reload").then().statusCode(200);
     }
 
+    /** A new folder under the candidates root; its name is what a replay request gives. */
+    private static Path candidateFolder() throws Exception {
+        Path root = Path.of(ConfigProvider.getConfig().getValue("leadrouter.replay.candidates-dir", String.class));
+        return Files.createDirectories(root.resolve("candidate-" + UUID.randomUUID().toString().substring(0, 8)));
+    }
+
     @Test
     void aCandidateFolderIsComparedWithTheActiveVersion() throws Exception {
-        Path candidate = Files.createTempDirectory("candidate");
+        Path candidate = candidateFolder();
         TestRulePackages.write(candidate.resolve("routing.drl"), rules(null));
 
-        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate + "\"}")
+        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate.getFileName() + "\"}")
                 .when().post("/segments/" + segment + "/replay")
                 .then().statusCode(200)
                 .body("leads", equalTo(20))
@@ -124,15 +148,42 @@ class ReplayTest {
 
     @Test
     void aCandidateThatDoesNotCompileIsAProblem() throws Exception {
-        Path candidate = Files.createTempDirectory("candidate");
+        Path candidate = candidateFolder();
         TestRulePackages.write(candidate.resolve("routing.drl"), TestRulePackages.unknownField());
 
-        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate + "\"}")
+        given().contentType(ContentType.JSON).body("{\"folder\": \"" + candidate.getFileName() + "\"}")
                 .when().post("/segments/" + segment + "/replay")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("folder"))
                 .body("errors[0].problem", containsString("unknown field 'postcde'"));
+    }
+
+    @Test
+    void rulesOutsideTheCandidatesRootAreNeverCompiledAndTheirExistenceNotRevealed() throws Exception {
+        Path elsewhere = Files.createTempDirectory("not-a-candidate");
+        Path marker = elsewhere.resolve("ran");
+        TestRulePackages.write(elsewhere.resolve("routing.drl"), PACKAGE.formatted("", segment).replace(
+                "then decision.fallback", "then java.nio.file.Files.writeString(java.nio.file.Path.of(\""
+                        + marker + "\"), \"x\"); decision.fallback"));
+        Path root = candidateFolder().getParent();
+
+        String existing = given().contentType(ContentType.JSON)
+                .body("{\"folder\": \"" + root.relativize(elsewhere).toString().replace('\\', '/') + "\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("folder"))
+                .extract().path("errors[0].problem");
+        String absolute = given().contentType(ContentType.JSON).body("{\"folder\": \"" + elsewhere + "\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400).extract().path("errors[0].problem");
+        String missing = given().contentType(ContentType.JSON).body("{\"folder\": \"/no/such/folder\"}")
+                .when().post("/segments/" + segment + "/replay")
+                .then().statusCode(400).extract().path("errors[0].problem");
+
+        assertFalse(Files.exists(marker), "a rule outside the candidates root ran");
+        assertEquals(missing, absolute);
+        assertTrue(existing.contains("relative to the candidates root"), existing);
     }
 
     @Test
@@ -143,5 +194,27 @@ class ReplayTest {
                 .body("errors[0].field", equalTo("folder"));
         given().when().post("/segments/no-such-segment/replay")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnreadableRecordIsSkippedAndCountedNeverFailingReplayOrTheGate() throws Exception {
+        try (Connection connection = dataSources.select(new DataSourceLiteral(data.database().datasourceName())).get()
+                .getConnection();
+             Statement insert = connection.createStatement()) {
+            insert.execute("INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,"
+                    + " required_skills, fallback, rules_fired, degraded, decided_at) VALUES ('" + segment + "-broken', '"
+                    + segment + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{not json', 'q', 3, 0, '{}', TRUE, '[]', '[]',"
+                    + " CURRENT_TIMESTAMP)");
+        }
+
+        given().when().post("/segments/" + segment + "/replay")
+                .then().statusCode(200)
+                .body("leads", equalTo(20))
+                .body("skipped", equalTo(1));
+        TestRulePackages.write(folder.resolve("routing.drl"), rules("motor-desk-2"));
+        reload().body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        given().when().get("/segments/" + segment).then()
+                .body("gates.find { it.gate == 'replay' }.passed", equalTo(true))
+                .body("gates.find { it.gate == 'replay' }.report.skipped", equalTo(1));
     }
 }

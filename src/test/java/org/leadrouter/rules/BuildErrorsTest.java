@@ -14,7 +14,7 @@ import org.leadrouter.facts.Lead;
 
 class BuildErrorsTest {
 
-    private final RulePackageLoader loader = new RulePackageLoader(100);
+    private final RulePackageLoader loader = new RulePackageLoader(100, TestWatchdog.SHARED);
 
     @Test
     void unknownFieldInDrlNamesFileLineColumnAndField() {

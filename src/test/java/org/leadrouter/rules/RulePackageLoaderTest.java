@@ -28,7 +28,7 @@ class RulePackageLoaderTest {
             end
             """;
 
-    private final RulePackageLoader loader = new RulePackageLoader(100);
+    private final RulePackageLoader loader = new RulePackageLoader(100, TestWatchdog.SHARED);
 
     private static Map<String, byte[]> files(String... nameThenContent) {
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -189,7 +189,7 @@ class SegmentRegistryTest {
     }
 
     private SegmentRegistry registry(List<PromotionGate> gates) {
-        return new SegmentRegistry(TestRulesConfig.of(root), gates);
+        return new SegmentRegistry(TestRulesConfig.of(root), gates, TestWatchdog.SHARED);
     }
 
     private ReloadOutcome load(SegmentRegistry registry, String drl) {

@@ -32,7 +32,7 @@ class SegmentSwapConcurrencyTest {
 
     @Test
     void decisionsDuringRepeatedSwapsEachComeFromOneCompleteVersion() throws Exception {
-        SegmentRegistry registry = new SegmentRegistry(TestRulesConfig.of(root), List.of());
+        SegmentRegistry registry = new SegmentRegistry(TestRulesConfig.of(root), List.of(), TestWatchdog.SHARED);
         Map<String, Integer> scoreOfQueue = Map.of("q-a", 11, "q-b", 22);
         // Known before any swap, so a decider never meets a version it cannot check.
         Map<String, String> queueOfVersion = Map.of(versionOf("q-a", 11), "q-a", versionOf("q-b", 22), "q-b");

@@ -15,6 +15,7 @@ import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RuleProblem;
 import org.leadrouter.rules.SegmentRules;
+import org.leadrouter.rules.TestWatchdog;
 import org.leadrouter.routing.LeadFacts;
 import org.leadrouter.routing.RegionDirectory;
 
@@ -47,7 +48,7 @@ class ScenarioRunnerTest {
 
     @BeforeAll
     static void compile() {
-        LoadResult loaded = new RulePackageLoader(100).compile("test",
+        LoadResult loaded = new RulePackageLoader(100, TestWatchdog.SHARED).compile("test",
                 Map.of("routing.drl", DRL.getBytes(StandardCharsets.UTF_8)));
         assertTrue(loaded.ok(), loaded.problems().toString());
         rules = loaded.rules();

@@ -17,6 +17,7 @@ import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RuleProblem;
 import org.leadrouter.rules.SegmentRules;
+import org.leadrouter.rules.TestWatchdog;
 import org.leadrouter.routing.LeadFacts;
 import org.leadrouter.routing.RegionDirectory;
 
@@ -41,7 +42,7 @@ class SegmentScenariosTest {
     @MethodSource("segments")
     void scenariosPassAndFireEveryRule(Path folder) {
         String segment = folder.getFileName().toString();
-        LoadResult loaded = new RulePackageLoader(1000).load(segment, folder);
+        LoadResult loaded = new RulePackageLoader(1000, TestWatchdog.SHARED).load(segment, folder);
         assertTrue(loaded.ok(), () -> segment + " does not load:\n" + describe(loaded.problems()));
         SegmentRules rules = loaded.rules();
 

@@ -41,6 +41,11 @@ public class AgentStore {
     /** Rosters share a few schedules; parsing them once keeps candidate reads cheap. */
     private final Map<String, WorkingHours> schedules = new ConcurrentHashMap<>();
 
+    /** Working hours as the database keeps them. */
+    static String storedHours(WorkingHours hours) {
+        return String.join(SHIFT_SEPARATOR, hours.texts());
+    }
+
     /** Creates or replaces the agent's profile; load and (unless the profile sets it) presence are kept. */
     public boolean save(Connection c, Agent agent, Instant now) throws SQLException {
         boolean exists;
@@ -50,7 +55,7 @@ public class AgentStore {
                 exists = rows.next();
             }
         }
-        String hours = String.join(SHIFT_SEPARATOR, agent.hours().texts());
+        String hours = storedHours(agent.hours());
         if (exists) {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE agents SET name = ?, manager = ?, capacity = ?, time_zone = ?, working_hours = ? WHERE id = ?")) {

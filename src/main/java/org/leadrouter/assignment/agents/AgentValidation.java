@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.StorableText;
 
 /** Checks an agent profile field by field and names every bad one. */
 @ApplicationScoped
@@ -19,6 +21,9 @@ public class AgentValidation {
 
     public static final int MIN_LEVEL = 1;
     public static final int MAX_LEVEL = 10;
+    /** The stored columns' sizes: longer is refused here rather than by the database. */
+    private static final int MAX_HOURS_LENGTH = 4096;
+    private static final int MAX_ZONE_LENGTH = 64;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
 
     private final ZoneId defaultZone;
@@ -48,6 +53,8 @@ public class AgentValidation {
         }
         if (profile.name() == null || profile.name().isBlank() || profile.name().length() > 256) {
             problems.add(new FieldProblem(prefix + "name", "required, at most 256 characters"));
+        } else {
+            storable(profile.name(), prefix + "name", problems);
         }
         if (profile.manager() != null && !ID.matcher(profile.manager()).matches()) {
             problems.add(new FieldProblem(prefix + "manager", "must be an agent id"));
@@ -60,7 +67,7 @@ public class AgentValidation {
                 String queue = profile.queues().get(i);
                 if (queue == null || queue.isBlank() || queue.length() > 1024) {
                     problems.add(new FieldProblem(prefix + "queues[" + i + "]", "must be a queue name"));
-                } else {
+                } else if (storable(queue, prefix + "queues[" + i + "]", problems)) {
                     queues.add(queue.trim());
                 }
             }
@@ -70,6 +77,8 @@ public class AgentValidation {
             profile.skills().forEach((skill, level) -> {
                 if (skill.isBlank() || skill.length() > 128) {
                     problems.add(new FieldProblem(prefix + "skills", "skill names are 1-128 characters"));
+                } else if (!storable(skill, prefix + "skills", problems)) {
+                    return;
                 } else if (level == null || level < MIN_LEVEL || level > MAX_LEVEL) {
                     problems.add(new FieldProblem(prefix + "skills." + skill,
                             "level must be " + MIN_LEVEL + "-" + MAX_LEVEL + ", was " + level));
@@ -83,7 +92,9 @@ public class AgentValidation {
                     "required: units of work the agent can hold at once (0 or more), was " + profile.capacity()));
         }
         ZoneId zone = defaultZone;
-        if (profile.timeZone() != null) {
+        if (profile.timeZone() != null && profile.timeZone().length() > MAX_ZONE_LENGTH) {
+            problems.add(new FieldProblem(prefix + "timeZone", "must be a time zone id such as Europe/London"));
+        } else if (profile.timeZone() != null) {
             try {
                 zone = ZoneId.of(profile.timeZone().trim());
             } catch (DateTimeException e) {
@@ -95,6 +106,9 @@ public class AgentValidation {
         }
         WorkingHours hours = WorkingHours.parse(zone, profile.hours() == null ? WorkingHours.DEFAULT : profile.hours(),
                 prefix + "hours", problems);
+        if (hours != null && AgentStore.storedHours(hours).length() > MAX_HOURS_LENGTH) {
+            problems.add(new FieldProblem(prefix + "hours", "at most " + MAX_HOURS_LENGTH + " characters of shifts in all"));
+        }
         Presence presence = null;
         if (profile.presence() != null) {
             presence = presence(profile.presence(), prefix + "presence", problems);
@@ -104,6 +118,12 @@ public class AgentValidation {
         }
         return new Agent(id, profile.name().trim(), profile.manager(), List.copyOf(queues), skills,
                 profile.capacity(), hours, presence);
+    }
+
+    private static boolean storable(String text, String field, List<FieldProblem> problems) {
+        Optional<String> problem = StorableText.problem(text);
+        problem.ifPresent(p -> problems.add(new FieldProblem(field, p)));
+        return problem.isEmpty();
     }
 
     public static Presence presence(String value, String field, List<FieldProblem> problems) {

@@ -1,5 +1,6 @@
 package org.leadrouter.assignment.agents;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,8 +11,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.JsonDuplicates;
 
 /**
  * Reads a roster: JSON (an array of agents, or {"agents": [...]}) or CSV with a header row
@@ -23,7 +26,8 @@ public final class RosterParser {
 
     static final List<String> COLUMNS = List.of("id", "name", "manager", "queues", "skills", "capacity", "timeZone",
             "hours", "presence");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** One roster entry and the prefix its problems are reported under. */
     public record Entry(String prefix, AgentProfile profile) {
@@ -51,6 +55,11 @@ public final class RosterParser {
             List<FieldProblem> problems = new ArrayList<>();
             for (int i = 0; i < agents.size(); i++) {
                 String prefix = "agents[" + i + "].";
+                if (!agents.get(i).isObject()) {
+                    problems.add(new FieldProblem("agents[" + i + "]", "must be an agent (a JSON object), not "
+                            + agents.get(i).getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    continue;
+                }
                 try {
                     entries.add(new Entry(prefix, JSON.treeToValue(agents.get(i), AgentProfile.class)));
                 } catch (JsonMappingException e) {
@@ -62,6 +71,12 @@ public final class RosterParser {
                 throw new InvalidRequestException("the roster has bad entries", problems);
             }
         } catch (JsonProcessingException e) {
+            Optional<String> duplicate = JsonDuplicates.duplicateKey(e)
+                    .map(key -> key.startsWith("[") ? "agents" + key : key);
+            if (duplicate.isPresent()) {
+                throw new InvalidRequestException("the roster gives a key twice",
+                        List.of(new FieldProblem(duplicate.get(), "is given more than once")));
+            }
             throw new InvalidRequestException("the roster is not valid JSON",
                     List.of(new FieldProblem("body", e.getOriginalMessage())));
         }

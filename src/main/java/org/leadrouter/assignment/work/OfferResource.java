@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.StorableText;
 import org.leadrouter.security.AgentAccess;
 import org.leadrouter.security.Roles;
 
@@ -55,6 +56,9 @@ public class OfferResource {
             throw new InvalidRequestException("a decline needs a reason",
                     List.of(new FieldProblem("reason", "required, at most 1024 characters")));
         }
+        StorableText.problem(decline.reason()).ifPresent(problem -> {
+            throw new InvalidRequestException("the reason cannot be kept", List.of(new FieldProblem("reason", problem)));
+        });
         return assigner.decline(id, decline.reason().trim());
     }
 

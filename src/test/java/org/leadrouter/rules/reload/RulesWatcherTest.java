@@ -23,6 +23,7 @@ import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.SegmentStatus;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.rules.TestRulesConfig;
+import org.leadrouter.rules.TestWatchdog;
 
 class RulesWatcherTest {
 
@@ -37,7 +38,7 @@ class RulesWatcherTest {
         TestRulePackages.write(root.resolve("motor/routing.drl"), TestRulePackages.routingTo("motor-v1", 1));
         TestRulePackages.write(root.resolve("home/routing.drl"), TestRulePackages.routingTo("home-v1", 1));
         TestRulesConfig config = TestRulesConfig.of(root);
-        registry = new SegmentRegistry(config, List.of());
+        registry = new SegmentRegistry(config, List.of(), TestWatchdog.SHARED);
         registry.reloadAll();
         watcher = RulesWatcher.start(registry, config.debounce());
     }
