@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.leadrouter.problem.Problem;
 
 /**
@@ -35,8 +36,12 @@ public class ProblemResponses implements OASFilter {
                 problem(operation, "401", "No credential, or one that is unknown, expired or badly signed");
                 problem(operation, "403", "The credential's roles do not allow this (or an agent acting for another agent)");
             }
-            if (body) {
+            boolean query = operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+            if (body || query) {
                 problem(operation, "400", "The body or a parameter is not valid; each bad field is named");
+            }
+            if (body) {
                 problem(operation, "415", "The body was not sent as application/json");
             }
             if (path.contains("{")) {
