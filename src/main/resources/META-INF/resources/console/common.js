@@ -33,7 +33,7 @@ async function problemDetail(response) {
   const text = await response.text();
   try {
     const problem = JSON.parse(text);
-    const fields = (problem.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    const fields = (problem.errors || []).map((e) => `${e.field}: ${e.problem}`).join('; ');
     return [problem.detail || problem.title, fields].filter(Boolean).join(' — ');
   } catch {
     return text || response.statusText;

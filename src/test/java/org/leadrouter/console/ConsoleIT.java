@@ -68,13 +68,21 @@ class ConsoleIT {
         workDir = Files.createTempDirectory("leadrouter-console-");
         Path rules = workDir.resolve("rules");
         copy(Path.of("rules"), rules);
+        // A candidate that sends life leads to the review queue instead of the FCA advisers.
+        Path candidate = workDir.resolve("candidates").resolve("insurance-next");
+        copy(Path.of("rules", "insurance"), candidate);
+        Path routing = candidate.resolve("routing.drl");
+        Files.writeString(routing, Files.readString(routing).replace("decision.route(\"insurance-life-fca\"", "decision.route(\"insurance-review\""));
         String[] settings = {
             "leadrouter.data.dir=" + workDir.resolve("data"),
             // The test edits these rules; the project's own stay untouched.
             "leadrouter.rules.dir=" + rules,
+            "leadrouter.replay.candidates-dir=" + workDir.resolve("candidates"),
             "leadrouter.assignment.queues-file=" + Path.of("assignment", "queues.json").toAbsolutePath(),
             // The agent works every day around the clock: the test does not depend on when it runs.
             "leadrouter.assignment.bank-holidays=2000-01-01",
+            // Test machines run several builds at once: a first evaluation starved of CPU must not trip the deadline.
+            "leadrouter.rules.deadline=5s",
         };
         admin = PackagedService.addUser(workDir, "console-admin", "admin", settings);
         manager = PackagedService.addUser(workDir, "console-manager", "manager", settings);
@@ -227,6 +235,26 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBe(activeVersion, original));
         assertEquals(original, json("GET", "/segments/insurance", analyst).get("rulesetVersion").asText());
         assertTrue(browser.findElement(By.cssSelector("#segment-insurance .rollback-result")).getText().contains("Rolled back"));
+    }
+
+    @Test
+    @Order(6)
+    void theAnalystReplaysACandidateFolderAndSeesItsChangedRoutes() throws Exception {
+        WebElement folder = browser.findElement(By.cssSelector("#segment-insurance .replay-folder"));
+        folder.sendKeys("insurance-next");
+        browser.findElement(By.cssSelector("#segment-insurance form button")).click();
+        By result = By.cssSelector("#segment-insurance .replay-result");
+        wait.until(driver -> {
+            String text = driver.findElement(result).getText();
+            return !text.isEmpty() && !text.startsWith("Replaying");
+        });
+        By changes = By.cssSelector("#segment-insurance .replay-result tbody tr");
+        assertEquals(1, browser.findElements(changes).size(), browser.findElement(result).getText());
+        List<String> cells = browser.findElement(changes).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        // The four recorded life leads move from the FCA advisers' queue to review.
+        assertEquals(List.of("insurance-life-fca", "insurance-review", String.valueOf(ROUTED)), cells);
+        String summary = browser.findElement(By.cssSelector("#segment-insurance .replay-result p")).getText();
+        assertTrue(summary.contains(ROUTED + " of " + ROUTED + " recorded leads change queue"), summary);
     }
 
     private static void signIn(String key) {
