@@ -96,7 +96,8 @@ function renderAlerts(alerts) {
   }
   replace('alerts', h('h2', {}, `${alerts.length} active alert${alerts.length > 1 ? 's' : ''}`),
     h('ul', {}, alerts.map((a) => h('li', { class: 'alert', 'data-kind': a.kind },
-      h('strong', {}, [a.segment, a.queue].filter(Boolean).join(' / ') || 'All segments'), ': ', a.message,
+      // The message names its segment or queue already.
+      h('strong', {}, a.message),
       h('span', { class: 'muted' }, ` since ${time(a.since)}`)))));
 }
 
