@@ -156,6 +156,27 @@ abstract class LeadStoreContract {
         assertFalse(store.find("").isPresent());
     }
 
+    @Test
+    void eachNewLeadIsAddedToThePerMinuteTotalsOnce() throws SQLException {
+        LeadRecord a = at(Leads.record(id(), segment), "2026-01-01T10:00:05Z");
+        LeadRecord b = at(Leads.record(id(), segment), "2026-01-01T10:00:40Z");
+        LeadRecord c = at(Leads.record(id(), segment), "2026-01-01T10:00:20Z");
+        store.record(List.of(a, b));
+        store.record(List.of(a, c));
+
+        // Leads.record decides with degraded enrichment and fires "High value" then "Catch-all".
+        assertEquals(3, count("SELECT leads FROM lead_minutes WHERE segment = '" + segment
+                + "' AND cause = 'ENRICHMENT_DEGRADED' AND minute_at = TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00+00'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM lead_minutes WHERE segment = '" + segment + "'"));
+        assertEquals(3, count("SELECT fired FROM rule_minutes WHERE segment = '" + segment + "' AND rule = 'High value'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM rule_minutes WHERE segment = '" + segment
+                + "' AND rule = 'Catch-all' AND last_fired_at = TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:40+00'"));
+    }
+
+    private static LeadRecord at(LeadRecord record, String recordedAt) {
+        return new LeadRecord(record.lead(), record.decision(), java.time.Instant.parse(recordedAt));
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.leadrouter.intake.Database;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.lead.Contact;
@@ -28,10 +27,6 @@ public final class History {
     private final DataSource dataSource;
     private final LeadStore leads;
     private int sequence;
-
-    public History(DataSource dataSource) {
-        this(dataSource, new LeadStore(dataSource, Database.H2));
-    }
 
     /** Over the service's own store (leads only, unless a data source is given too). */
     public History(DataSource dataSource, LeadStore leads) {
@@ -80,7 +75,7 @@ public final class History {
     public void agent(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO agents (id, name, capacity, time_zone, working_hours, presence, presence_since, load_units)
-                VALUES (?, ?, 4, 'Europe/London', '[]', 'ONLINE', CURRENT_TIMESTAMP, 0)""")) {
+                VALUES (?, ?, 4, 'Europe/London', 'MON-FRI 09:00-17:30', 'ONLINE', CURRENT_TIMESTAMP, 0)""")) {
             insert.setString(1, id);
             insert.setString(2, id);
             insert.executeUpdate();

@@ -20,24 +20,32 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentDb;
-import org.leadrouter.assignment.TestAssignment;
+import org.leadrouter.intake.Database;
+import org.leadrouter.intake.LeadStore;
 import org.leadrouter.kpis.Kpis.Block;
 
-/** The three KPIs against a history whose every figure is worked out by hand below. */
-class KpiBlocksTest {
+/** The three KPIs against a history whose every figure is worked out by hand below; one subclass per database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class KpiBlocksContract {
 
     static final Instant NOW = Instant.parse("2026-11-25T11:00:00Z");
     static final KpiWindow HOUR = KpiWindow.of(Instant.parse("2026-11-25T10:00:00Z"), NOW, ZoneId.of("Europe/London"));
 
-    static Block overall;
-    static Map<String, Block> segments = new TreeMap<>();
+    Block overall;
+    final Map<String, Block> segments = new TreeMap<>();
+
+    /** A freshly migrated database of this kind for the class. */
+    abstract DataSource dataSource();
+
+    abstract Database database();
 
     @BeforeAll
-    static void recordHistory() throws Exception {
-        DataSource h2 = TestAssignment.h2();
-        History h = new History(h2);
+    void recordHistory() throws Exception {
+        DataSource dataSource = dataSource();
+        History h = new History(dataSource, new LeadStore(dataSource, database()));
         // Leads: insurance 8 (4 by a rule, 4 fallback), telecoms 2 (1 fallback), pets 1 (unknown segment),
         // and two outside the window.
         for (int i = 0; i < 4; i++) {
@@ -79,7 +87,7 @@ class KpiBlocksTest {
         h.offer("w2", "a1", "telecoms-general", "OPEN", null, null);
 
         AssignmentClock clock = new AssignmentClock(Clock.fixed(NOW, ZoneOffset.UTC)) { };
-        overall = new KpiBlocks(new AssignmentDb(h2), clock).blocks(HOUR, segments);
+        overall = new KpiBlocks(new AssignmentDb(dataSource), clock).blocks(HOUR, segments);
     }
 
     @Test

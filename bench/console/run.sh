@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The console's data with history: loads LEADS recorded leads (default 1,000,000) spread over DAYS
+# days (default 30) straight into a fresh H2 database, starts the packaged service on it, and times
+# GET /kpis for each window, GET /alerts and GET /segments/insurance/coverage, warmed, against the
+# trivial GET /q/health/live measured in the same run.
+#
+#   bench/console/run.sh                 # 1,000,000 leads over 30 days
+#   LEADS=100000 bench/console/run.sh
+#
+# Needs target/quarkus-app (./mvnw -B package -DskipTests) and the project's dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source bench/lib.sh
+
+LEADS=${LEADS:-1000000}
+DAYS=${DAYS:-30}
+WARM=${WARM:-30}
+ROUNDS=${ROUNDS:-50}
+
+require_jar
+make_work_dir
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$BENCH_WORK/classpath.txt" > /dev/null
+mkdir -p "$BENCH_WORK/data"
+java -cp "$(cat "$BENCH_WORK/classpath.txt")" bench/console/ConsoleHistory.java "$BENCH_WORK/data" "$LEADS" "$DAYS"
+start_service rules
+echo "service on $BASE; $(machine_load); database $(du -sh "$BENCH_WORK/data" | cut -f1)"
+java bench/console/KpiTimer.java "$BASE" "$WARM" "$ROUNDS" /q/health/live "/kpis?window=1h" "/kpis?window=today" \
+  "/kpis?window=7d" /alerts "/segments/insurance/coverage?window=7d"
