@@ -3,7 +3,6 @@ package org.leadrouter.problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,9 +48,7 @@ public class BodyLimit {
         Problem problem = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large", detail,
                 List.of(new FieldProblem("body", detail)));
         // The body is not read: the connection cannot carry another request after it.
-        context.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Json.encode(problem));
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        problem.writeTo(context.response());
     }
 }

@@ -1,6 +1,9 @@
 package org.leadrouter.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -24,5 +27,10 @@ public record Problem(String type, String title, int status, String detail, List
 
     public Response.ResponseBuilder toResponseBuilder() {
         return Response.status(status).type(MEDIA_TYPE).entity(this);
+    }
+
+    /** For answers given before JAX-RS sees the request (HTTP filters). */
+    public void writeTo(HttpServerResponse response) {
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).end(Json.encode(this));
     }
 }

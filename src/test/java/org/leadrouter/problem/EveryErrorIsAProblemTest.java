@@ -78,6 +78,16 @@ class EveryErrorIsAProblemTest {
     }
 
     @Test
+    void aPathNoRecordCanBeNamedByIsAProblemNotARetry() {
+        for (String path : new String[] {"/work/a%00b/complete", "/agents/a%00b/presence", "/work/a%C0%AEb/complete",
+                "/leads/a%01b"}) {
+            given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"presence\": \"AWAY\"}").when()
+                    .request(path.contains("presence") ? "PUT" : path.startsWith("/leads") ? "GET" : "POST", path)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("path"));
+        }
+    }
+
+    @Test
     void unknownPathsMethodsAndMediaTypesAreProblems() {
         given().when().get("/no/such/path").then().statusCode(404).contentType(PROBLEM);
         given().when().delete("/leads").then().statusCode(405).contentType(PROBLEM).body("status", equalTo(405));
