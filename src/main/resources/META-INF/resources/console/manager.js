@@ -188,19 +188,22 @@ function trendCharts(block, window) {
   // Over more than a day a bucket's time alone is ambiguous: label it with its date.
   const long = new Date(window.to) - new Date(window.from) > 86400000;
   const label = (at) => (long ? `${new Date(at).toLocaleDateString([], { day: 'numeric', month: 'short' })} ${clock(at)}` : clock(at));
-  const tta = block.timeToAssign.trend;
-  lineChart('tta-chart', tta.map((p) => label(p.at)), [
-    { label: 'p50 (s)', data: tta.map((p) => chartSeconds(p.p50Ms)), borderColor: '#2563eb' },
-    { label: 'p90 (s)', data: tta.map((p) => chartSeconds(p.p90Ms)), borderColor: '#d97706' },
+  // Both charts share the window's buckets (the fallback trend has every one); time to assign has
+  // points only where leads were accepted (the line joins them), so time is spaced evenly on both.
+  const buckets = block.fallback.trend.map((p) => p.at);
+  const tta = new Map(block.timeToAssign.trend.map((p) => [Date.parse(p.at), p]));
+  const ttaAt = (at, field) => chartSeconds(tta.get(Date.parse(at))?.[field]);
+  lineChart('tta-chart', buckets.map(label), [
+    { label: 'p50 (s)', data: buckets.map((at) => ttaAt(at, 'p50Ms')), borderColor: '#2563eb' },
+    { label: 'p90 (s)', data: buckets.map((at) => ttaAt(at, 'p90Ms')), borderColor: '#d97706' },
   ]);
   const fallback = block.fallback.trend;
-  lineChart('fallback-chart', fallback.map((p) => label(p.at)), [
+  lineChart('fallback-chart', buckets.map(label), [
     { label: 'Leads', data: fallback.map((p) => p.leads), borderColor: '#64748b' },
     { label: 'Fallback-routed', data: fallback.map((p) => p.fallback), borderColor: '#dc2626' },
   ]);
 }
 
-/** Milliseconds as seconds for the charts' y axis; gaps stay gaps. */
 function chartSeconds(ms) {
   return ms === null || ms === undefined ? null : ms / 1000;
 }
