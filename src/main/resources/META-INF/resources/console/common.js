@@ -49,6 +49,9 @@ export function startPage(role, refresh) {
   const content = document.getElementById('content');
   const message = document.getElementById('access-message');
   let timer = null;
+  // Each refresh has a number; one overtaken by a newer one (window or scope changed, sign-out)
+  // neither reports nor schedules, so there is only ever one polling loop.
+  let generation = 0;
 
   const show = (signedIn, text = '') => {
     signIn.hidden = signedIn;
@@ -58,12 +61,19 @@ export function startPage(role, refresh) {
     message.hidden = !text;
   };
   const tick = async () => {
+    const mine = ++generation;
     try {
       await refresh();
+      if (mine !== generation) {
+        return;
+      }
       document.getElementById('updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
       document.getElementById('error').hidden = true;
       timer = setTimeout(tick, POLL_MS);
     } catch (e) {
+      if (mine !== generation) {
+        return;
+      }
       if (e instanceof Refused) {
         if (e.status === 401) {
           sessionStorage.removeItem(KEY);
@@ -95,6 +105,7 @@ export function startPage(role, refresh) {
   });
   document.getElementById('sign-out').addEventListener('click', () => {
     clearTimeout(timer);
+    generation += 1;
     sessionStorage.removeItem(KEY);
     show(false, 'Signed out.');
   });
