@@ -6,6 +6,7 @@
 #
 #   bench/console/run.sh                 # 1,000,000 leads over 30 days
 #   LEADS=100000 bench/console/run.sh
+#   HISTORY=/path/to/data bench/console/run.sh   # time again on a data folder loaded before (hard-linked, then used)
 #
 # Needs target/quarkus-app (./mvnw -B package -DskipTests) and the project's dependencies.
 set -euo pipefail
@@ -21,7 +22,11 @@ require_jar
 make_work_dir
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$BENCH_WORK/classpath.txt" > /dev/null
 mkdir -p "$BENCH_WORK/data"
-java -cp "$(cat "$BENCH_WORK/classpath.txt")" bench/console/ConsoleHistory.java "$BENCH_WORK/data" "$LEADS" "$DAYS"
+if [[ -n ${HISTORY:-} ]]; then
+  cp -al "$HISTORY/leadrouter.mv.db" "$BENCH_WORK/data/"
+else
+  java -cp "$(cat "$BENCH_WORK/classpath.txt")" bench/console/ConsoleHistory.java "$BENCH_WORK/data" "$LEADS" "$DAYS"
+fi
 start_service rules
 echo "service on $BASE; $(machine_load); database $(du -sh "$BENCH_WORK/data" | cut -f1)"
 java bench/console/KpiTimer.java "$BASE" "$WARM" "$ROUNDS" /q/health/live "/kpis?window=1h" "/kpis?window=today" \

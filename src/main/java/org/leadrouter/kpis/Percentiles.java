@@ -8,7 +8,11 @@ public final class Percentiles {
 
     /** The p-th percentile (0-100) of values sorted ascending; not defined for none. */
     public static long of(long[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+        return sorted[index(sorted.length, p)];
+    }
+
+    /** Where the p-th percentile (0-100) of {@code size} sorted values is. */
+    public static int index(int size, double p) {
+        return Math.max(0, (int) Math.ceil(p / 100.0 * size) - 1);
     }
 }

@@ -2,6 +2,8 @@ package org.leadrouter.rules;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,11 +39,17 @@ public final class EvaluationWatchdog implements AutoCloseable {
     /** A ThreadDeath reaches a running or sleeping thread within microseconds; this only bounds a swallowed one. */
     private static final long STOP_ARRIVAL_BOUND_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final int BLOCKED_FACTOR = 10;
+
     private final Duration deadline;
     /** How often the watchdog looks: a quarter of the deadline, between 1 and 50 ms. */
     private final long tickNanos;
     /** Whole ticks an evaluation may span; it is stopped once it has seen more tick boundaries. */
     private final long deadlineTicks;
+    /** An evaluation past its deadline that is not using a processor (blocked) is stopped after this many ticks. */
+    private final long blockedTicks;
+    private final long deadlineNanos;
     /**
      * The watchdog's clock, advanced once per look. Evaluations note it when they start instead of
      * reading the system clock, which costs more than the rest of the bookkeeping of a lead.
@@ -69,8 +77,13 @@ public final class EvaluationWatchdog implements AutoCloseable {
         }
         this.deadline = deadline;
         long deadlineNanos = deadline.toNanos();
+        if (CPU.isThreadCpuTimeSupported() && !CPU.isThreadCpuTimeEnabled()) {
+            CPU.setThreadCpuTimeEnabled(true);
+        }
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(deadlineNanos / 4, TimeUnit.MILLISECONDS.toNanos(50)));
         this.deadlineTicks = (deadlineNanos + tickNanos - 1) / tickNanos;
+        this.blockedTicks = BLOCKED_FACTOR * deadlineTicks;
+        this.deadlineNanos = deadlineNanos;
         this.onStop = onStop;
         if (!canStop) {
             LOG.errorf("Java %d cannot stop a thread: a rule that never returns will hold its thread for good. "
@@ -99,6 +112,9 @@ public final class EvaluationWatchdog implements AutoCloseable {
         private String rule;
         private volatile boolean interruptedBeforeStop;
         private volatile boolean stoppedForShutdown;
+        /** The thread's processor time when the watchdog first found it past the deadline; the watchdog's own. */
+        private long cpuAtDeadline;
+        private boolean pastDeadline;
 
         private Evaluation(String segment, String version, Thread thread, long startTick) {
             this.segment = segment;
@@ -244,10 +260,32 @@ public final class EvaluationWatchdog implements AutoCloseable {
             }
             Evaluation evaluation = slot.current;
             if (evaluation != null && evaluation.state == RUNNING
-                    && (stopAll || now - evaluation.startTick > deadlineTicks)) {
+                    && (stopAll || now - evaluation.startTick > deadlineTicks && stuck(evaluation, now))) {
                 stop(evaluation, stopAll);
             }
         }
+    }
+
+    /**
+     * Past the deadline, an evaluation is stuck once it has kept a processor busy for as long
+     * again, or has been blocked for {@value #BLOCKED_FACTOR} deadlines. Wall-clock time alone
+     * would stop evaluations that are merely slow because the machine is overloaded, or cold (the
+     * first lead on a new version loads its classes), and quarantine good rules exactly when the
+     * service is busiest. Reading a thread's processor time costs a system call, so only the
+     * watchdog does it, and only for evaluations already past the deadline.
+     */
+    @SuppressWarnings("deprecation")
+    private boolean stuck(Evaluation evaluation, long now) {
+        long cpu = CPU.getThreadCpuTime(evaluation.thread.getId());
+        if (cpu < 0) {
+            return true;
+        }
+        if (!evaluation.pastDeadline) {
+            evaluation.pastDeadline = true;
+            evaluation.cpuAtDeadline = cpu;
+            return false;
+        }
+        return cpu - evaluation.cpuAtDeadline >= deadlineNanos || now - evaluation.startTick > blockedTicks;
     }
 
     @SuppressWarnings({"deprecation", "removal"})

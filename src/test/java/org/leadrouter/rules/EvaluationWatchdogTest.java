@@ -102,6 +102,35 @@ class EvaluationWatchdogTest {
         }
     }
 
+    /** A thread the machine is too busy to run, or a cold first lead, is slow, not stuck: it is left to finish. */
+    @Test
+    void anEvaluationPastTheDeadlineThatIsNotBusyIsLeftToFinish() {
+        try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofMillis(50), stopped -> { })) {
+            assertEquals("done", watchdog.guard("s", "s@1", evaluation -> {
+                sleep(250);
+                return "done";
+            }));
+        }
+    }
+
+    @Test
+    void anEvaluationBlockedForTenDeadlinesIsStopped() {
+        try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofMillis(50), stopped -> { })) {
+            assertThrows(RuleDeadlineException.class, () -> watchdog.guard("s", "s@1", evaluation -> {
+                sleep(60_000);
+                return "woke";
+            }));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aRuleFailureInsideTheDeadlineIsPassedOnUnchanged() {
         try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofSeconds(5), stopped -> { })) {

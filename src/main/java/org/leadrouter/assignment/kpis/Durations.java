@@ -1,6 +1,7 @@
 package org.leadrouter.assignment.kpis;
 
 import java.util.List;
+import org.leadrouter.kpis.Percentiles;
 
 /** A distribution of times in seconds. */
 public record Durations(int count, double meanSeconds, double p50Seconds, double p90Seconds, double maxSeconds) {
@@ -15,7 +16,6 @@ public record Durations(int count, double meanSeconds, double p50Seconds, double
     }
 
     private static double percentile(List<Double> sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return sorted.get(Percentiles.index(sorted.size(), p));
     }
 }

@@ -28,7 +28,8 @@ public class QueueStatus {
         return db.inTransaction(c -> {
             Map<String, int[]> work = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT queue, state, COUNT(*) FROM work_items WHERE state <> 'COMPLETED' GROUP BY queue, state""");
+                    SELECT queue, state, COUNT(*) FROM work_items
+                    WHERE state IN ('WAITING', 'OFFERED', 'ACCEPTED', 'ESCALATED') GROUP BY queue, state""");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     int[] counts = work.computeIfAbsent(rows.getString(1), q -> new int[3]);
