@@ -2,9 +2,11 @@
 # What checking a credential costs a decision. POST /routes/preview is measured as a ratio to the
 # trivial endpoint (GET /q/health/live) on this build, which checks the API key on every request,
 # and on a baseline build from before authentication, which ignores the header: both get the same
-# requests, header included. The two services run one after the other, ROUNDS times, each warmed
-# on both endpoints before it is measured; compare the ratios (absolute figures move with the
-# machine's load).
+# requests, header included, and both decide with the baseline checkout's rules (rules that use a
+# newer action would not compile on the baseline, and a segment that fails to load answers every
+# lead from the global fallback, far faster than deciding it). The two services run one after the
+# other, ROUNDS times, each warmed on both endpoints before it is measured; compare the ratios
+# (absolute figures move with the machine's load).
 #
 #   git worktree add /tmp/baseline <commit before authentication>   # e.g. 9dbdb77
 #   (cd /tmp/baseline && ./mvnw -B -q package -DskipTests)
@@ -14,6 +16,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 BASELINE_JAR=${1:?usage: bench/credential-cost.sh BASELINE_JAR}
+RULES=$(cd "$(dirname "$BASELINE_JAR")/../.." && pwd)/rules
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-8s}
@@ -31,7 +34,7 @@ start_baseline() {
   port=$(free_port)
   LEADROUTER_KEY=lr_not-checked-by-the-baseline
   java ${JAVA_OPTS:-} -Dquarkus.http.port="$port" -Dleadrouter.data.dir="$BENCH_WORK/baseline-data" \
-    -Dleadrouter.rules.dir="$PWD/rules" -jar "$BASELINE_JAR" > "$BENCH_WORK/service.log" 2>&1 &
+    -Dleadrouter.rules.dir="$RULES" -jar "$BASELINE_JAR" > "$BENCH_WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   BASE=http://127.0.0.1:$port
   for _ in $(seq 1 240); do
@@ -52,6 +55,7 @@ measure() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/routes/preview" > /dev/null
   trivial=$(rps "$BASE/q/health/live")
   preview=$(rps -s "$LUA" "$BASE/routes/preview")
+  curl -sf "${AUTH[@]}" "$BASE/segments" | grep -q FAILED && { echo "a segment failed to load: see $BENCH_WORK/service.log" >&2; KEEP_WORK=1; exit 1; }
   printf '%-34s trivial %9s req/s   preview %9s req/s   ratio %s\n' "$name" "$trivial" "$preview" \
     "$(awk -v p="$preview" -v t="$trivial" 'BEGIN { printf "%.2f", p / t }')"
   stop_running
@@ -68,6 +72,6 @@ for round in $(seq 1 "$ROUNDS"); do
   start_baseline
   measure "round $round baseline (no check)"
   rm -rf "$BENCH_WORK/data"
-  start_service "$PWD/rules"
+  start_service "$RULES"
   measure "round $round this build (API key)"
 done
