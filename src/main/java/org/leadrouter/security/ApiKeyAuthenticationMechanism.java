@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.leadrouter.problem.Problem;
 
 /**
  * {@code Authorization: Bearer lr_...}: an API key from the users file. It runs before the JWT
@@ -45,10 +44,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         if (!context.response().ended()) {
-            context.response().setStatusCode(401)
-                    .putHeader(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(SecurityProblems.UNAUTHORIZED_JSON);
+            context.response().putHeader(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            SecurityProblems.unauthorizedProblem().writeTo(context.response());
         }
         return Uni.createFrom().item(true);
     }

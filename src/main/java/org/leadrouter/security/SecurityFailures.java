@@ -1,11 +1,8 @@
 package org.leadrouter.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +15,6 @@ import org.leadrouter.problem.Problem;
  */
 @ApplicationScoped
 public class SecurityFailures {
-
-    private final ObjectMapper mapper;
-
-    public SecurityFailures(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::answer);
@@ -45,12 +36,6 @@ public class SecurityFailures {
         if (context.response().headWritten()) {
             return;
         }
-        try {
-            context.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        problem.writeTo(context.response());
     }
 }

@@ -13,9 +13,6 @@ import org.leadrouter.problem.Problem;
 public class SecurityProblems {
 
     static final String CREDENTIAL_NEEDED = "send a credential: 'Authorization: Bearer <API key or JWT>'";
-    /** Written by hand for the challenge, which is sent outside the JSON binding. */
-    static final String UNAUTHORIZED_JSON = "{\"type\":\"urn:leadrouter:problem:unauthorized\",\"title\":\"Unauthorized\","
-            + "\"status\":401,\"detail\":\"" + CREDENTIAL_NEEDED + "\"}";
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
