@@ -1,6 +1,5 @@
 package org.leadrouter.kpis;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InstantField;
 import org.leadrouter.problem.InvalidRequestException;
 
 /**
@@ -40,8 +40,8 @@ public record KpiWindow(Instant from, Instant to, Duration bucket, ZoneId zone) 
     public static KpiWindow parse(String window, String from, String to, Instant now, ZoneId zone) {
         boolean named = window != null && !window.isBlank();
         List<FieldProblem> problems = new ArrayList<>();
-        Instant start = instant(from, "from", problems);
-        Instant end = instant(to, "to", problems);
+        Instant start = InstantField.parse(from, "from", problems);
+        Instant end = InstantField.parse(to, "to", problems);
         if (named && (start != null || end != null)) {
             problems.add(new FieldProblem("window", "give either window or from/to, not both"));
         }
@@ -85,17 +85,5 @@ public record KpiWindow(Instant from, Instant to, Duration bucket, ZoneId zone) 
     private Instant next(Instant bucketStart) {
         // A local day is not always 24 hours: step past the day and take its start.
         return bucket.equals(Duration.ofDays(1)) ? bucketOf(bucketStart.plus(Duration.ofHours(25))) : bucketStart.plus(bucket);
-    }
-
-    private static Instant instant(String text, String field, List<FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 instant like 2026-11-25T09:00:00Z, was '" + text + "'"));
-            return null;
-        }
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InstantField;
 import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.security.Roles;
 
@@ -37,8 +37,8 @@ public class KpiResource {
     @Operation(summary = "Assignment KPIs", description = "Time to assign, acceptance, SLA breaches of the leads routed in a window (default: the last 24 hours). Roles: manager.")
     public AssignmentKpis get(@QueryParam("from") String from, @QueryParam("to") String to) {
         List<FieldProblem> problems = new ArrayList<>();
-        Instant end = instant(to, "to", problems);
-        Instant start = instant(from, "from", problems);
+        Instant end = InstantField.parse(to, "to", problems);
+        Instant start = InstantField.parse(from, "from", problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("the window is not valid", problems);
         }
@@ -48,17 +48,5 @@ public class KpiResource {
             throw new InvalidRequestException("the window is empty", List.of(new FieldProblem("from", "must be before to")));
         }
         return report.report(start, end);
-    }
-
-    private static Instant instant(String text, String field, List<FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 instant like 2026-11-25T09:00:00Z, was '" + text + "'"));
-            return null;
-        }
     }
 }
