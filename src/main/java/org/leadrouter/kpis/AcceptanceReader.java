@@ -17,28 +17,34 @@ import org.leadrouter.kpis.Kpis.Rate;
 /**
  * Lead Acceptance Rate of the offers closed in the window: accepted ÷ (accepted + declined + timed
  * out). A withdrawn offer (the item went elsewhere before the agent could answer) counts against nobody.
+ * Reads the offers themselves, or the hourly totals for the hours rolled up ({@link WindowParts}).
  */
 final class AcceptanceReader {
 
     static final String NO_REASON = "(no reason given)";
 
+    /** The closed offers of [?, ?) per segment, queue, agent, outcome and reason: read here, rolled up by the hour. */
+    static final String CLOSED_OFFERS = """
+            w.segment, o.queue, o.agent_id, o.state, o.reason, COUNT(*) AS n
+            FROM offers o JOIN work_items w ON w.id = o.work_id
+            WHERE o.closed_at >= ? AND o.closed_at < ? AND o.state <> 'OPEN'
+            GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason""";
+
     private AcceptanceReader() {
     }
 
-    static PerSegment<Acceptance> read(Connection c, KpiWindow window) throws SQLException {
+    static PerSegment<Acceptance> read(Connection c, WindowParts parts) throws SQLException {
         List<Closed> closed = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT w.segment, o.queue, o.agent_id, o.state, o.reason, COUNT(*) AS n
-                FROM offers o JOIN work_items w ON w.id = o.work_id
-                WHERE o.closed_at >= ? AND o.closed_at < ? AND o.state <> 'OPEN'
-                GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason""")) {
-            setInstant(select, 1, window.from());
-            setInstant(select, 2, window.to());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    closed.add(new Closed(rows.getString("segment"), rows.getString("queue"), rows.getString("agent_id"),
-                            rows.getString("state"), rows.getString("reason"), rows.getLong("n")));
-                }
+        try (PreparedStatement select = c.prepareStatement("SELECT " + CLOSED_OFFERS)) {
+            for (WindowParts.Span span : parts.rows()) {
+                collect(select, span, closed);
+            }
+        }
+        if (parts.hours() != null) {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT segment, queue, agent_id, state, reason, SUM(offers) AS n FROM offer_hours
+                    WHERE hour_at >= ? AND hour_at < ? GROUP BY segment, queue, agent_id, state, reason""")) {
+                collect(select, parts.hours(), closed);
             }
         }
         Map<String, List<Closed>> bySegment = new TreeMap<>();
@@ -46,6 +52,17 @@ final class AcceptanceReader {
         Map<String, Acceptance> segments = new TreeMap<>();
         bySegment.forEach((segment, offers) -> segments.put(segment, summary(offers, false)));
         return new PerSegment<>(summary(closed, true), segments);
+    }
+
+    private static void collect(PreparedStatement select, WindowParts.Span span, List<Closed> closed) throws SQLException {
+        setInstant(select, 1, span.from());
+        setInstant(select, 2, span.to());
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                closed.add(new Closed(rows.getString("segment"), rows.getString("queue"), rows.getString("agent_id"),
+                        rows.getString("state"), rows.getString("reason"), rows.getLong("n")));
+            }
+        }
     }
 
     /** Per queue and agent in the overall block only: the same agents and queues serve several segments. */
