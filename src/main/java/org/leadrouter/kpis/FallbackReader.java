@@ -21,33 +21,46 @@ import org.leadrouter.routing.FallbackCause;
 /**
  * Volume of Fallback-Routed Leads from the per-minute totals the lead writer keeps (lead_minutes),
  * never from the leads themselves: the window is read in whole minutes, the one holding
- * {@code from} included.
+ * {@code from} included; the whole hours rolled up ({@link WindowParts}) from their hourly sums.
  */
 final class FallbackReader {
 
     private FallbackReader() {
     }
 
-    static PerSegment<Fallback> read(Connection c, KpiWindow window) throws SQLException {
+    static PerSegment<Fallback> read(Connection c, KpiWindow window, WindowParts parts) throws SQLException {
         Totals overall = new Totals(window);
         Map<String, Totals> segments = new TreeMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT minute_at, segment, cause, leads FROM lead_minutes WHERE minute_at >= ? AND minute_at < ?")) {
-            setInstant(select, 1, window.from().truncatedTo(ChronoUnit.MINUTES));
-            setInstant(select, 2, window.to());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Instant bucket = window.bucketOf(instant(rows, "minute_at"));
-                    String cause = rows.getString("cause");
-                    long leads = rows.getLong("leads");
-                    overall.add(bucket, cause, leads);
-                    segments.computeIfAbsent(rows.getString("segment"), s -> new Totals(window)).add(bucket, cause, leads);
-                }
+                "SELECT minute_at AS at, segment, cause, leads FROM lead_minutes WHERE minute_at >= ? AND minute_at < ?")) {
+            for (WindowParts.Span span : parts.rows()) {
+                add(select, span.from().truncatedTo(ChronoUnit.MINUTES), span.to(), window, overall, segments);
+            }
+        }
+        if (parts.hours() != null) {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT hour_at AS at, segment, cause, leads FROM lead_hours WHERE hour_at >= ? AND hour_at < ?")) {
+                add(select, parts.hours().from(), parts.hours().to(), window, overall, segments);
             }
         }
         Map<String, Fallback> bySegment = new TreeMap<>();
         segments.forEach((segment, totals) -> bySegment.put(segment, totals.fallback()));
         return new PerSegment<>(overall.fallback(), bySegment);
+    }
+
+    private static void add(PreparedStatement select, Instant from, Instant to, KpiWindow window, Totals overall,
+                            Map<String, Totals> segments) throws SQLException {
+        setInstant(select, 1, from);
+        setInstant(select, 2, to);
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Instant bucket = window.bucketOf(instant(rows, "at"));
+                String cause = rows.getString("cause");
+                long leads = rows.getLong("leads");
+                overall.add(bucket, cause, leads);
+                segments.computeIfAbsent(rows.getString("segment"), s -> new Totals(window)).add(bucket, cause, leads);
+            }
+        }
     }
 
     static Fallback empty(KpiWindow window) {

@@ -26,8 +26,8 @@ import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentDb;
 
 /**
- * Rolls each hour, once it is over, into the hourly totals of time to assign and closed offers
- * (V45), in the background and from the recorded rows, so the totals survive restarts and a
+ * Rolls each hour, once it is over, into the hourly totals of time to assign, closed offers and
+ * leads by fallback cause (V45), in the background and from the recorded rows, so the totals survive restarts and a
  * service that was down catches up. The gauge {@code leadrouter.kpis.rollup.lag} says how far
  * behind the last rolled hour is.
  */
@@ -124,6 +124,7 @@ public class HourlyRollup {
         for (; hour.isBefore(until) && hours < HOURS_A_TRANSACTION; hour = hour.plus(Duration.ofHours(1)), hours++) {
             rollTimeToAssign(c, hour);
             rollOffers(c, hour);
+            rollLeads(c, hour);
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE kpi_rollup SET rolled_to = ? WHERE id = 1")) {
             setInstant(update, 1, hour);
@@ -133,11 +134,11 @@ public class HourlyRollup {
         return hours;
     }
 
-    /** The hour of the oldest accepted item or closed offer; {@code until} when there is none. */
+    /** The hour of the oldest accepted item, closed offer or recorded lead; {@code until} when there is none. */
     private static Instant firstHour(Connection c, Instant until) throws SQLException {
         Instant first = until;
         for (String sql : new String[] {"SELECT MIN(accepted_at) AS first_at FROM work_items",
-                "SELECT MIN(closed_at) AS first_at FROM offers"}) {
+                "SELECT MIN(closed_at) AS first_at FROM offers", "SELECT MIN(minute_at) AS first_at FROM lead_minutes"}) {
             try (PreparedStatement select = c.prepareStatement(sql); ResultSet row = select.executeQuery()) {
                 Instant at = row.next() ? instant(row, "first_at") : null;
                 if (at != null && at.isBefore(first)) {
@@ -179,9 +180,45 @@ public class HourlyRollup {
     }
 
     private static void rollOffers(Connection c, Instant hour) throws SQLException {
+        OfferTotals totals = new OfferTotals();
+        AcceptanceReader.addOffers(c, new WindowParts.Span(hour, hour.plus(Duration.ofHours(1))), totals);
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO offer_hours (hour_at, dimension, name, accepted, declined, timed_out, withdrawn)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (OfferTotals.Dimension dimension : OfferTotals.Dimension.values()) {
+                for (Map.Entry<String, OfferTally> e : totals.tallies(dimension).entrySet()) {
+                    setInstant(insert, 1, hour);
+                    insert.setString(2, dimension.name());
+                    insert.setString(3, e.getKey());
+                    insert.setLong(4, e.getValue().accepted);
+                    insert.setLong(5, e.getValue().declined);
+                    insert.setLong(6, e.getValue().timedOut);
+                    insert.setLong(7, e.getValue().withdrawn);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO offer_hours (hour_at, segment, queue, agent_id, state, reason, offers) "
-                        + "SELECT CAST(? AS TIMESTAMP WITH TIME ZONE), " + AcceptanceReader.CLOSED_OFFERS)) {
+                "INSERT INTO decline_hours (hour_at, segment, reason, declines) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, Map<String, Long>> segment : totals.declineReasons().entrySet()) {
+                for (Map.Entry<String, Long> e : segment.getValue().entrySet()) {
+                    setInstant(insert, 1, hour);
+                    insert.setString(2, segment.getKey());
+                    insert.setString(3, e.getKey());
+                    insert.setLong(4, e.getValue());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void rollLeads(Connection c, Instant hour) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO lead_hours (hour_at, segment, cause, leads)
+                SELECT CAST(? AS TIMESTAMP WITH TIME ZONE), segment, cause, SUM(leads) FROM lead_minutes
+                WHERE minute_at >= ? AND minute_at < ? GROUP BY segment, cause""")) {
             setInstant(insert, 1, hour);
             setInstant(insert, 2, hour);
             setInstant(insert, 3, hour.plus(Duration.ofHours(1)));

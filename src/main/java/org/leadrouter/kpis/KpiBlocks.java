@@ -29,7 +29,7 @@ public class KpiBlocks {
             PerSegment<Kpis.TimeToAssign> toAssign = TimeToAssignReader.read(c, window, parts);
             PerSegment<Kpis.Unassigned> unassigned = TimeToAssignReader.unassigned(c, now);
             PerSegment<Kpis.Acceptance> acceptance = AcceptanceReader.read(c, parts);
-            PerSegment<Kpis.Fallback> fallback = FallbackReader.read(c, window);
+            PerSegment<Kpis.Fallback> fallback = FallbackReader.read(c, window, parts);
             TreeSet<String> names = new TreeSet<>(toAssign.segments().keySet());
             names.addAll(unassigned.segments().keySet());
             names.addAll(acceptance.segments().keySet());
