@@ -7,23 +7,42 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Names a rule package by its content, so a decision says exactly which rules made it. */
+/**
+ * Names a rule package by its content, so a decision says exactly which rules made it, and the
+ * same rules saved again are the same version.
+ */
 public final class RuleSetVersion {
 
     private RuleSetVersion() {
     }
 
-    /** "insurance@1a2b3c4d5e6f": the segment and the first 12 hex digits of SHA-256 over its files. */
+    /** "insurance@1a2b3c4d5e6f": the segment and the first 12 hex digits of SHA-256 over its files' content. */
     public static String of(String segment, Map<String, byte[]> files) {
+        MessageDigest digest = sha256();
+        for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(contentHash(file.getKey(), file.getValue()).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) 0);
+        }
+        return segment + "@" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    /**
+     * SHA-256 (hex) of what a file says. A spreadsheet saved again with the same cells differs in
+     * its bytes (save time, zip entry dates, styles) but not in its rules, so a workbook is hashed
+     * by its cells; any other file by its bytes.
+     */
+    public static String contentHash(String name, byte[] content) {
+        RuleFiles.Kind kind = RuleFiles.kindOf(name);
+        byte[] hashed = kind == RuleFiles.Kind.XLSX || kind == RuleFiles.Kind.XLS
+                ? WorkbookContent.of(content).orElse(content) : content;
+        return HexFormat.of().formatHex(sha256().digest(hashed));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.getValue());
-                digest.update((byte) 0);
-            }
-            return segment + "@" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -20,6 +20,7 @@ import org.leadrouter.rules.RuleSetVersion;
 import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.rules.TestWatchdog;
+import org.leadrouter.rules.RulesConfig;
 
 class RulesCheckTest {
 
@@ -101,7 +102,7 @@ class RulesCheckTest {
 
     @Test
     void theShippedSampleRulesPassTheirScenarios() {
-        int code = check(RulesCheck.offlineGates(), "check", "rules");
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", "rules");
 
         assertEquals(RulesCheck.OK, code, output());
         assertTrue(output().contains("insurance: OK insurance@"), output());
@@ -117,7 +118,7 @@ class RulesCheckTest {
                 Motor in London,motor,07700 900002,motor-london
                 """);
 
-        int code = check(RulesCheck.offlineGates(), "check", root.resolve("motor").toString());
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", root.resolve("motor").toString());
 
         assertEquals(RulesCheck.REJECTED, code);
         List<String> lines = output().lines().toList();
@@ -128,7 +129,7 @@ class RulesCheckTest {
 
     @Test
     void aScenarioReachingARuleThatNeverReturnsIsReportedNotWaitedFor() {
-        int code = check(RulesCheck.offlineGates(), "check", "src/test/resources/deadline-rules/looping");
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", "src/test/resources/deadline-rules/looping");
 
         assertEquals(RulesCheck.REJECTED, code);
         List<String> lines = output().lines().toList();
@@ -144,8 +145,8 @@ class RulesCheckTest {
         assertEquals(RulesCheck.USAGE, check(List.of(), "check"));
         assertEquals(RulesCheck.USAGE, check(List.of(), "verify", root.toString()));
         assertEquals(RulesCheck.USAGE, check(List.of(), "check", root.resolve("nowhere").toString()));
-        assertEquals("usage: check <segment folder or rules root>...\n"
-                + "usage: check <segment folder or rules root>...\n"
+        assertEquals("usage: check [--coverage=strict] <segment folder or rules root>...\n"
+                + "usage: check [--coverage=strict] <segment folder or rules root>...\n"
                 + root.resolve("nowhere") + ": no such folder\n", output());
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leadrouter.versions.TestJournals;
 
 class SegmentRegistryTest {
 
@@ -58,15 +59,28 @@ class SegmentRegistryTest {
     void unchangedFolderIsNotRecompiled() {
         SegmentRegistry registry = registry(List.of());
         String version = load(registry, TestRulePackages.routingTo("q", 1)).activeVersion();
-        // Editor droppings and scenario files are not part of the version.
+        // Editor droppings are not part of the version.
         TestRulePackages.write(root.resolve("seg/~$routing.drl.xlsx"), "lock");
-        TestRulePackages.write(root.resolve("seg/scenarios.csv"), "id,expected");
 
         ReloadOutcome again = registry.reload("seg");
 
         assertEquals(ReloadOutcome.Result.UNCHANGED, again.result());
         assertEquals(version, again.activeVersion());
         assertEquals(1, registry.status("seg").orElseThrow().history().size());
+    }
+
+    @Test
+    void scenarioFilesAreNotPartOfTheVersionButReCheckIt() {
+        SegmentRegistry registry = registry(List.of());
+        String version = load(registry, TestRulePackages.routingTo("q", 1)).activeVersion();
+        TestRulePackages.write(root.resolve("seg/scenarios.csv"), "id,expected");
+
+        ReloadOutcome again = registry.reload("seg");
+
+        assertEquals(ReloadOutcome.Result.RECHECKED, again.result());
+        assertEquals(version, again.activeVersion());
+        assertEquals(1, registry.status("seg").orElseThrow().history().size());
+        assertEquals(ReloadOutcome.Result.UNCHANGED, registry.reload("seg").result(), "checked against these scenarios already");
     }
 
     @Test
@@ -189,7 +203,7 @@ class SegmentRegistryTest {
     }
 
     private SegmentRegistry registry(List<PromotionGate> gates) {
-        return new SegmentRegistry(TestRulesConfig.of(root), gates, TestWatchdog.SHARED);
+        return new SegmentRegistry(TestRulesConfig.of(root), gates, TestWatchdog.SHARED, TestJournals.h2());
     }
 
     private ReloadOutcome load(SegmentRegistry registry, String drl) {

@@ -24,6 +24,7 @@ import org.leadrouter.rules.SegmentStatus;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.rules.TestRulesConfig;
 import org.leadrouter.rules.TestWatchdog;
+import org.leadrouter.versions.TestJournals;
 
 class RulesWatcherTest {
 
@@ -38,7 +39,7 @@ class RulesWatcherTest {
         TestRulePackages.write(root.resolve("motor/routing.drl"), TestRulePackages.routingTo("motor-v1", 1));
         TestRulePackages.write(root.resolve("home/routing.drl"), TestRulePackages.routingTo("home-v1", 1));
         TestRulesConfig config = TestRulesConfig.of(root);
-        registry = new SegmentRegistry(config, List.of(), TestWatchdog.SHARED);
+        registry = new SegmentRegistry(config, List.of(), TestWatchdog.SHARED, TestJournals.h2());
         registry.reloadAll();
         watcher = RulesWatcher.start(registry, config.debounce());
     }
@@ -118,7 +119,8 @@ class RulesWatcherTest {
         assertFalse(RulesWatcher.triggersReload("routing.drl~"));
         assertFalse(RulesWatcher.triggersReload("4913"));
         assertFalse(RulesWatcher.triggersReload("routing.drl.tmp"));
-        assertFalse(RulesWatcher.triggersReload("scenarios.csv"));
+        assertTrue(RulesWatcher.triggersReload("scenarios.csv"), "a scenario change re-checks the active version");
+        assertFalse(RulesWatcher.triggersReload("~$scenarios.xlsx"));
         assertTrue(RulesWatcher.triggersReload("routing.drl"));
         assertTrue(RulesWatcher.triggersReload("routing.drl.xlsx"));
     }
