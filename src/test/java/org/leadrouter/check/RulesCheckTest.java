@@ -17,10 +17,10 @@ import org.leadrouter.rules.PromotionGate;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RuleProblem;
 import org.leadrouter.rules.RuleSetVersion;
+import org.leadrouter.rules.RulesConfig;
 import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.rules.TestWatchdog;
-import org.leadrouter.rules.RulesConfig;
 
 class RulesCheckTest {
 
@@ -125,6 +125,38 @@ class RulesCheckTest {
         assertTrue(lines.get(0).endsWith(" by scenarios, 1 problem:"), output());
         assertTrue(lines.get(1).startsWith("  scenarios.csv, line 3: row 3 'Motor in London': expected queue motor-london, "
                 + "got motor-general"), output());
+    }
+
+    @Test
+    void printsScenariosRunAndPassedAndTheRulesNoScenarioFires() {
+        writeHomeScenarioOnly();
+
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", root.resolve("motor").toString());
+
+        assertEquals(RulesCheck.OK, code, output());
+        assertEquals("  scenarios: 1 run, 1 passed, 0 failed; 1 rule no scenario fires: Motor leads",
+                output().lines().toList().get(1));
+    }
+
+    @Test
+    void strictCoverageRejectsARuleNoScenarioFires() {
+        writeHomeScenarioOnly();
+
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.STRICT), "check", root.resolve("motor").toString());
+
+        assertEquals(RulesCheck.REJECTED, code);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.get(0).endsWith(" by scenarios, 1 problem:"), output());
+        assertEquals(List.of("  rule 'Motor leads' is fired by no scenario (coverage gate strict): add a scenario that needs it",
+                "  scenarios: 1 run, 1 passed, 0 failed; 1 rule no scenario fires: Motor leads"), lines.subList(1, 3));
+    }
+
+    private void writeHomeScenarioOnly() {
+        TestRulePackages.write(root.resolve("motor/routing.drl"), TestRulePackages.motorAndCatchAll("cov"));
+        TestRulePackages.write(root.resolve("motor/scenarios.csv"), """
+                scenario,product,contact.phone,expectedQueue
+                Home lead,home,07700 900001,cov-general
+                """);
     }
 
     @Test
