@@ -74,16 +74,16 @@ public class SegmentResource {
         return registry.reload(name, actor());
     }
 
-    /** Back to the previous good version kept in memory; the folder's files are not touched. */
+    /** Back to the previous good version kept; the folder's files are not touched. */
     @POST
     @Path("/{name}/rollback")
-    @Operation(summary = "Roll a segment back", description = "Back to the previous good version kept in memory; the files are not touched. Roles: analyst.")
+    @Operation(summary = "Roll a segment back", description = "Back to the previous good version kept (in the record, so also after a restart); the files are not touched. Roles: analyst.")
     public ReloadOutcome rollback(@PathParam("name") String name) {
         if (!registry.knows(name)) {
             throw notFound(name);
         }
         return registry.rollback(name, actor()).orElseThrow(() -> new ClientErrorException(
-                "segment '" + name + "' has no earlier good version in memory to roll back to", Response.Status.CONFLICT));
+                "segment '" + name + "' has no earlier good version to roll back to", Response.Status.CONFLICT));
     }
 
     /** Who changed what when, from the record: it outlives restarts, unlike the history kept in memory. */
