@@ -56,7 +56,7 @@ class SegmentRegistryTest {
     }
 
     @Test
-    void unchangedFolderIsNotRecompiled() {
+    void unchangedFolderIsNotRecompiledAndAScenarioChangeReChecksIt() {
         SegmentRegistry registry = registry(List.of());
         String version = load(registry, TestRulePackages.routingTo("q", 1)).activeVersion();
         // Editor droppings are not part of the version.
@@ -66,21 +66,12 @@ class SegmentRegistryTest {
 
         assertEquals(ReloadOutcome.Result.UNCHANGED, again.result());
         assertEquals(version, again.activeVersion());
-        assertEquals(1, registry.status("seg").orElseThrow().history().size());
-    }
-
-    @Test
-    void scenarioFilesAreNotPartOfTheVersionButReCheckIt() {
-        SegmentRegistry registry = registry(List.of());
-        String version = load(registry, TestRulePackages.routingTo("q", 1)).activeVersion();
+        // Nor are scenario files, but the active version is checked against them again.
         TestRulePackages.write(root.resolve("seg/scenarios.csv"), "id,expected");
-
-        ReloadOutcome again = registry.reload("seg");
-
-        assertEquals(ReloadOutcome.Result.RECHECKED, again.result());
-        assertEquals(version, again.activeVersion());
-        assertEquals(1, registry.status("seg").orElseThrow().history().size());
+        assertEquals(ReloadOutcome.Result.RECHECKED, registry.reload("seg").result());
         assertEquals(ReloadOutcome.Result.UNCHANGED, registry.reload("seg").result(), "checked against these scenarios already");
+        assertEquals(version, registry.active("seg").orElseThrow().version());
+        assertEquals(1, registry.status("seg").orElseThrow().history().size());
     }
 
     @Test

@@ -39,11 +39,7 @@ class ScenarioGateTest {
 
     @Test
     void aScenarioSavedAloneIsCheckedAgainstTheLiveVersionAndRaisesAnAlert() {
-        Path folder = Path.of(ConfigProvider.getConfig().getValue("leadrouter.rules.dir", String.class)).resolve("rechecked");
-        TestRulePackages.write(folder.resolve("scenarios.csv"), SCENARIOS.formatted("rechecked-general"));
-        TestRulePackages.write(folder.resolve("routing.drl"), TestRulePackages.routingTo("rechecked-general", 1));
-        given().when().post("/segments/rechecked/reload").then().statusCode(200)
-                .body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        Path folder = promote("rechecked");
         String live = given().when().get("/segments/rechecked").then().extract().path("rulesetVersion");
 
         // No rule file changes: only the expected queue in the scenario file is wrong.
@@ -74,11 +70,7 @@ class ScenarioGateTest {
 
     @Test
     void aFailingScenarioRejectsTheVersionAndSaysWhichRow() {
-        Path folder = Path.of(ConfigProvider.getConfig().getValue("leadrouter.rules.dir", String.class)).resolve("gated");
-        TestRulePackages.write(folder.resolve("scenarios.csv"), SCENARIOS.formatted("gated-general"));
-        TestRulePackages.write(folder.resolve("routing.drl"), TestRulePackages.routingTo("gated-general", 1));
-        given().when().post("/segments/gated/reload").then().statusCode(200)
-                .body("result", is(oneOf("PROMOTED", "UNCHANGED")));
+        Path folder = promote("gated");
         String good = given().when().get("/segments/gated").then().extract().path("rulesetVersion");
 
         TestRulePackages.write(folder.resolve("routing.drl"), TestRulePackages.routingTo("somewhere-else", 1));
@@ -91,5 +83,15 @@ class ScenarioGateTest {
         given().when().get("/segments/gated").then()
                 .body("rulesetVersion", equalTo(good))
                 .body("lastRejected.rejectedBy", equalTo("scenarios"));
+    }
+
+    /** A segment whose one scenario expects its catch-all queue, {@code <segment>-general}, loaded. */
+    private static Path promote(String segment) {
+        Path folder = Path.of(ConfigProvider.getConfig().getValue("leadrouter.rules.dir", String.class)).resolve(segment);
+        TestRulePackages.write(folder.resolve("scenarios.csv"), SCENARIOS.formatted(segment + "-general"));
+        TestRulePackages.write(folder.resolve("routing.drl"), TestRulePackages.routingTo(segment + "-general", 1));
+        given().when().post("/segments/" + segment + "/reload").then().statusCode(200)
+                .body("result", is(oneOf("PROMOTED", "UNCHANGED", "RECHECKED")));
+        return folder;
     }
 }
