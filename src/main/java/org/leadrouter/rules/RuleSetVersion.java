@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +13,18 @@ import java.util.TreeMap;
  * same rules saved again are the same version.
  */
 public final class RuleSetVersion {
+
+    private static final int WORKBOOKS_KEPT = 256;
+    /**
+     * Workbook content hashes by the hash of their bytes. Reading a large workbook's cells takes
+     * seconds, and the same file is hashed on every reload, compile and record of it.
+     */
+    private static final Map<String, String> WORKBOOKS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > WORKBOOKS_KEPT;
+        }
+    };
 
     private RuleSetVersion() {
     }
@@ -34,10 +47,22 @@ public final class RuleSetVersion {
      * by its cells; any other file by its bytes.
      */
     public static String contentHash(String name, byte[] content) {
+        String bytes = HexFormat.of().formatHex(sha256().digest(content));
         RuleFiles.Kind kind = RuleFiles.kindOf(name);
-        byte[] hashed = kind == RuleFiles.Kind.XLSX || kind == RuleFiles.Kind.XLS
-                ? WorkbookContent.of(content).orElse(content) : content;
-        return HexFormat.of().formatHex(sha256().digest(hashed));
+        if (kind != RuleFiles.Kind.XLSX && kind != RuleFiles.Kind.XLS) {
+            return bytes;
+        }
+        synchronized (WORKBOOKS) {
+            String known = WORKBOOKS.get(bytes);
+            if (known != null) {
+                return known;
+            }
+        }
+        String cells = HexFormat.of().formatHex(sha256().digest(WorkbookContent.of(content).orElse(content)));
+        synchronized (WORKBOOKS) {
+            WORKBOOKS.put(bytes, cells);
+        }
+        return cells;
     }
 
     private static MessageDigest sha256() {

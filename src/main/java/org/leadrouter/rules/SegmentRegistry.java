@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public class SegmentRegistry {
     private final int historySize;
     private final VersionJournal journal;
     /** Segments whose state was rebuilt from the journal in this process (touched only under the change lock). */
-    private final Set<String> restored = new java.util.HashSet<>();
+    private final Set<String> restored = new HashSet<>();
     private final ConcurrentMap<String, SegmentState> segments = new ConcurrentHashMap<>();
     private final Object changes = new Object();
     /**
@@ -191,12 +192,9 @@ public class SegmentRegistry {
      * Makes the previous good version kept in memory active again, dropping the current one.
      * The dropped version is withheld: reloading the same files does not bring it back, only a
      * change to them does. Empty when the segment is unknown or has no earlier good version.
+     *
+     * @param actor who asked (the credential's name), recorded with the change
      */
-    public Optional<ReloadOutcome> rollback(String segment) {
-        return rollback(segment, null);
-    }
-
-    /** @param actor who asked (the credential's name), recorded with the change */
     public Optional<ReloadOutcome> rollback(String segment, String actor) {
         synchronized (changes) {
             SegmentState state = segment == null ? null : segments.get(segment);

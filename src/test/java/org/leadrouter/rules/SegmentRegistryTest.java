@@ -138,15 +138,15 @@ class SegmentRegistryTest {
         String v4 = load(registry, TestRulePackages.routingTo("q4", 1)).activeVersion();
         assertEquals(List.of(v4, v3, v2), versions(registry), "history keeps the configured 3 versions");
 
-        ReloadOutcome back = registry.rollback("seg").orElseThrow();
+        ReloadOutcome back = registry.rollback("seg", "an-analyst").orElseThrow();
 
         assertEquals(ReloadOutcome.Result.ROLLED_BACK, back.result());
         assertEquals(v3, back.activeVersion());
         assertEquals(v4, back.candidateVersion());
         assertEquals("q3", decide(registry));
-        assertEquals(v2, registry.rollback("seg").orElseThrow().activeVersion());
-        assertEquals(Optional.empty(), registry.rollback("seg"), "v1 fell out of the history");
-        assertEquals(Optional.empty(), registry.rollback("nobody"));
+        assertEquals(v2, registry.rollback("seg", "an-analyst").orElseThrow().activeVersion());
+        assertEquals(Optional.empty(), registry.rollback("seg", "an-analyst"), "v1 fell out of the history");
+        assertEquals(Optional.empty(), registry.rollback("nobody", "an-analyst"));
         assertFalse(versions(registry).contains(v1));
     }
 
@@ -155,7 +155,7 @@ class SegmentRegistryTest {
         SegmentRegistry registry = registry(List.of());
         String v1 = load(registry, TestRulePackages.routingTo("q1", 1)).activeVersion();
         String v2 = load(registry, TestRulePackages.routingTo("q2", 1)).activeVersion();
-        registry.rollback("seg").orElseThrow();
+        registry.rollback("seg", "an-analyst").orElseThrow();
 
         ReloadOutcome same = registry.reload("seg");
 
