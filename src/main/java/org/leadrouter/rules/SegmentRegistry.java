@@ -130,6 +130,8 @@ public class SegmentRegistry {
             }
             Set<String> names = new TreeSet<>(segmentFolders());
             names.addAll(segments.keySet());
+            // A folder removed while the service was down still has a recorded history to retire.
+            names.addAll(journal.segments());
             return names.stream().map(name -> reload(name, actor)).toList();
         }
     }
@@ -267,7 +269,9 @@ public class SegmentRegistry {
 
     private ReloadOutcome retire(String segment) {
         SegmentState removed = segment == null ? null : segments.remove(segment);
-        if (removed != null) {
+        boolean onlyRecorded = removed == null && segment != null && restored.add(segment)
+                && journal.segments().contains(segment);
+        if (removed != null || onlyRecorded) {
             journal.record(VersionEvent.retired(segment, Instant.now()), Map.of());
             LOG.warnf("segment %s: folder removed; segment retired, its leads get the global fallback route", segment);
         }

@@ -2,6 +2,7 @@ package org.leadrouter.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a segment's versions, their files and what happened to them are kept, so that history,
@@ -15,6 +16,9 @@ public interface VersionJournal {
 
     /** The segment's events since it was last retired, oldest first: what its state is rebuilt from. */
     List<VersionEvent> sinceRetired(String segment);
+
+    /** The segments with recorded changes since they were last retired: those a restart has history for. */
+    Set<String> segments();
 
     /** The segment's most recent events, newest first, at most {@code limit}. */
     List<VersionEvent> recent(String segment, int limit);

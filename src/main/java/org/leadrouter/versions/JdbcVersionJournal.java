@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentDb;
@@ -119,6 +121,25 @@ public class JdbcVersionJournal implements VersionJournal {
                     (SELECT MAX(id) FROM rule_events WHERE segment = ? AND kind = 'RETIRED'), 0)
                 ORDER BY id
                 """, 0, segment, segment);
+    }
+
+    @Override
+    public Set<String> segments() {
+        Set<String> segments = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT segment FROM rule_events GROUP BY segment
+                     HAVING MAX(id) > COALESCE(MAX(CASE WHEN kind = 'RETIRED' THEN id END), 0)
+                     """);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                segments.add(rows.getString(1));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("could not read which segments have a rule history in the database", e);
+            return Set.of();
+        }
+        return segments;
     }
 
     @Override

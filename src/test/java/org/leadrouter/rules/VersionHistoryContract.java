@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,24 @@ abstract class VersionHistoryContract {
         assertEquals(v1, changes.get(0).to());
         assertEquals(List.of("routing.drl"), List.copyOf(changes.get(3).fileHashes().keySet()));
         assertNotEquals(changes.get(3).fileHashes(), changes.get(4).fileHashes(), "which file changed, by its hash");
+    }
+
+    @Test
+    void aFolderRemovedWhileTheServiceIsDownRetiresItsHistory() throws IOException {
+        String segment = newSegment();
+        write(segment, TestRulePackages.routingTo("q-1", 1));
+        SegmentRegistry first = start();
+        write(segment, TestRulePackages.routingTo("q-2", 2));
+        first.reload(segment);
+        Files.delete(root.resolve(segment).resolve("routing.drl"));
+        Files.delete(root.resolve(segment));
+
+        assertFalse(start().knows(segment));
+        assertEquals(VersionEvent.Kind.RETIRED, journal().recent(segment, 1).get(0).kind());
+
+        write(segment, TestRulePackages.routingTo("q-1", 1));
+        SegmentStatus fresh = start().status(segment).orElseThrow();
+        assertEquals(1, fresh.history().size(), "a folder of the same name starts afresh");
     }
 
     @Test
