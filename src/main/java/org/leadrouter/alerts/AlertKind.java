@@ -2,7 +2,9 @@ package org.leadrouter.alerts;
 
 /** What an alert is about. */
 public enum AlertKind {
-    FALLBACK_SHARE, ACCEPTANCE_RATE, TIME_TO_ASSIGN, QUEUE_SLA;
+    FALLBACK_SHARE, ACCEPTANCE_RATE, TIME_TO_ASSIGN, QUEUE_SLA,
+    /** A segment's live rules fail a gate since its scenario files changed (docs/reload.md). */
+    RULES_GATE;
 
     /** The id prefix: fallback-share, acceptance-rate, ... */
     String slug() {

@@ -26,9 +26,11 @@ import org.leadrouter.kpis.KpiBlocks;
 import org.leadrouter.kpis.KpiService;
 import org.leadrouter.kpis.KpiWindow;
 import org.leadrouter.kpis.Kpis.Block;
+import org.leadrouter.rules.SegmentRegistry;
 
 /**
- * Checks the KPIs against their baselines now and then, and keeps which alerts are active: one log
+ * Checks the KPIs against their baselines now and then, and the segments for live rules failing a
+ * gate, and keeps which alerts are active: one log
  * line when an alert starts and one when it clears, and a gauge {@code leadrouter.alerts.active}
  * (1 while active, 0 after) per alert kind, segment and queue.
  */
@@ -44,13 +46,14 @@ public class AlertMonitor {
     private final AlertsConfig config;
     private final AlertRules rules;
     private final MeterRegistry registry;
+    private final SegmentRegistry segments;
     private final Map<String, Alert> active = new ConcurrentHashMap<>();
     private final Deque<Alert> cleared = new ArrayDeque<>();
     private final Map<String, Boolean> gauges = new HashMap<>();
     private ScheduledExecutorService timer;
 
     public AlertMonitor(KpiBlocks blocks, KpiService kpis, AssignmentClock clock, AssignmentConfig assignment,
-                        AlertsConfig config, MeterRegistry registry) {
+                        AlertsConfig config, MeterRegistry registry, SegmentRegistry segments) {
         this.blocks = blocks;
         this.kpis = kpis;
         this.clock = clock;
@@ -58,6 +61,7 @@ public class AlertMonitor {
         this.config = config;
         this.rules = new AlertRules(config);
         this.registry = registry;
+        this.segments = segments;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -99,6 +103,7 @@ public class AlertMonitor {
         blocks.blocks(KpiWindow.of(recentStart.minus(config.baseline()), recentStart, assignment.defaultTimeZone()), baseline);
         Map<String, Alert> breaches = new TreeMap<>();
         rules.breaches(recent, baseline, kpis.queues(), now).forEach(a -> breaches.put(a.id(), a));
+        rules.rulesFailing(segments.statuses()).forEach(a -> breaches.put(a.id(), a));
         for (Alert breach : breaches.values()) {
             Alert before = active.get(breach.id());
             if (before == null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.leadrouter.kpis.Kpis.Block;
 import org.leadrouter.kpis.Kpis.QueueKpi;
+import org.leadrouter.rules.SegmentStatus;
 
 /** Which KPIs are outside their baseline now, by the configured thresholds. No state: the monitor keeps that. */
 final class AlertRules {
@@ -31,6 +32,19 @@ final class AlertRules {
                         queue.queue(), now, queue.oldestWaitingSeconds(), null, queue.slaSeconds(),
                         "%s: the oldest waiting lead has waited %s, past the %s SLA".formatted(queue.queue(),
                                 human(queue.oldestWaitingSeconds()), human(queue.slaSeconds())), null));
+            }
+        }
+        return alerts;
+    }
+
+    /** The segments' own alerts (live rules failing a gate), as alerts: value is the number of problems. */
+    List<Alert> rulesFailing(List<SegmentStatus> segments) {
+        List<Alert> alerts = new ArrayList<>();
+        for (SegmentStatus segment : segments) {
+            for (SegmentStatus.Alert failing : segment.alerts()) {
+                alerts.add(new Alert(AlertKind.RULES_GATE.slug() + ":" + segment.name(), AlertKind.RULES_GATE,
+                        segment.name(), null, failing.since(), failing.problems().size(), null, 0,
+                        segment.name() + ": " + failing.message(), null));
             }
         }
         return alerts;

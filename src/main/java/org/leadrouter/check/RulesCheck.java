@@ -21,6 +21,7 @@ import org.leadrouter.rules.ReloadOutcome;
 import org.leadrouter.rules.RuleFiles;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RuleProblem;
+import org.leadrouter.rules.RulesConfig;
 
 /**
  * The analysts' check, run without the service: {@code check <folder>...} compiles each segment
@@ -33,7 +34,9 @@ public final class RulesCheck {
     public static final int REJECTED = 1;
     public static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = "usage: check <segment folder or rules root>...";
+    private static final String USAGE_TEXT = "usage: check [--coverage=strict] <segment folder or rules root>...";
+    /** Rejects rules no scenario fires, as the service does with leadrouter.rules.coverage-gate=strict. */
+    private static final String STRICT_COVERAGE = "--coverage=strict";
     /** The service's default (leadrouter.rules.max-firings); only the catch-all check runs rules here. */
     private static final int MAX_FIRINGS = 1000;
     /** The service's default (leadrouter.rules.deadline): a scenario reaching a rule that hangs fails, not the check. */
@@ -53,13 +56,16 @@ public final class RulesCheck {
     }
 
     /** The gates the check runs besides compiling: the scenarios, with the service's own lead preparation. */
-    static List<PromotionGate> offlineGates() {
-        return List.of(new ScenarioGate(new LeadFacts(new RegionDirectory(Optional.empty()))));
+    static List<PromotionGate> offlineGates(RulesConfig.CoverageGate coverage) {
+        return List.of(new ScenarioGate(new LeadFacts(new RegionDirectory(Optional.empty())), coverage));
     }
 
     public static void main(String[] args) {
         EvaluationWatchdog watchdog = new EvaluationWatchdog(DEADLINE, stopped -> { });
-        int code = new RulesCheck(new RulePackageLoader(MAX_FIRINGS, watchdog), offlineGates()).run(List.of(args), System.out);
+        List<String> arguments = Stream.of(args).filter(arg -> !STRICT_COVERAGE.equals(arg)).toList();
+        RulesConfig.CoverageGate coverage = arguments.size() < args.length
+                ? RulesConfig.CoverageGate.STRICT : RulesConfig.CoverageGate.WARN;
+        int code = new RulesCheck(new RulePackageLoader(MAX_FIRINGS, watchdog), offlineGates(coverage)).run(arguments, System.out);
         // Always exit explicitly: engine threads must not keep a finished check alive.
         System.exit(code);
     }
@@ -90,20 +96,35 @@ public final class RulesCheck {
         LoadResult result = loader.load(segment, folder);
         List<RuleProblem> problems = result.problems();
         String failedGate = result.ok() ? null : ReloadOutcome.COMPILE_GATE;
+        List<GateResult> results = List.of();
         if (result.ok()) {
-            Optional<GateResult> failure = gates.run(segment, folder, result.rules(), Optional.empty()).failure();
-            failedGate = failure.map(GateResult::gate).orElse(null);
-            problems = failure.map(GateResult::problems).orElse(List.of());
+            PromotionGates.Run run = gates.run(segment, folder, result.rules(), Optional.empty());
+            results = run.results();
+            failedGate = run.failure().map(GateResult::gate).orElse(null);
+            problems = run.failure().map(GateResult::problems).orElse(List.of());
         }
         if (failedGate == null) {
             out.println(segment + ": OK " + result.version() + ", " + result.rules().ruleCount() + " rules from "
                     + String.join(", ", result.files()));
-            return OK;
+        } else {
+            out.println(segment + ": REJECTED " + result.version() + " by " + failedGate + ", " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + ":");
+            problems.forEach(problem -> out.println("  " + problem.describe()));
         }
-        out.println(segment + ": REJECTED " + result.version() + " by " + failedGate + ", " + problems.size()
-                + (problems.size() == 1 ? " problem" : " problems") + ":");
-        problems.forEach(problem -> out.println("  " + problem.describe()));
-        return REJECTED;
+        results.stream().filter(r -> r.report() instanceof ScenarioGate.Summary)
+                .forEach(r -> out.println("  " + describe((ScenarioGate.Summary) r.report())));
+        return failedGate == null ? OK : REJECTED;
+    }
+
+    /** "scenarios: 12 run, 11 passed, 1 failed; 2 rules no scenario fires: A, B". */
+    private static String describe(ScenarioGate.Summary summary) {
+        String coverage = summary.rulesNotFiredCount() == 0 ? "every rule is fired by a scenario"
+                : summary.rulesNotFiredCount() + (summary.rulesNotFiredCount() == 1 ? " rule" : " rules")
+                + " no scenario fires: " + String.join(", ", summary.rulesNotFired())
+                + (summary.rulesNotFiredCount() > summary.rulesNotFired().size()
+                        ? " and " + (summary.rulesNotFiredCount() - summary.rulesNotFired().size()) + " more" : "");
+        return "scenarios: " + summary.scenarios() + " run, " + summary.passed() + " passed, " + summary.failed()
+                + " failed; " + coverage;
     }
 
     /** A folder with rule files is one segment; otherwise it is a rules root and each sub-folder is one. */

@@ -23,6 +23,15 @@ public interface PromotionGate {
     }
 
     /**
+     * Whether the gate reads files of the folder other than the rules (scenarios). When only those
+     * change, such gates re-run against the active version, so what they find is reported at once
+     * rather than held against the next, unrelated change to the rules.
+     */
+    default boolean readsFolder() {
+        return false;
+    }
+
+    /**
      * @param segment   the segment being reloaded
      * @param folder    the segment's folder (scenario and other non-rule files live there)
      * @param candidate the compiled version asking to be promoted

@@ -33,6 +33,16 @@ public final class PromotionGates {
     }
 
     public Run run(String segment, Path folder, SegmentRules candidate, Optional<SegmentRules> active) {
+        return run(gates, segment, folder, candidate, active);
+    }
+
+    /** The gates that read the folder's other files, run again against the active version after those changed. */
+    public Run recheck(String segment, Path folder, SegmentRules active) {
+        return run(gates.stream().filter(PromotionGate::readsFolder).toList(), segment, folder, active, Optional.of(active));
+    }
+
+    private static Run run(List<PromotionGate> gates, String segment, Path folder, SegmentRules candidate,
+                           Optional<SegmentRules> active) {
         List<GateResult> results = new ArrayList<>();
         for (PromotionGate gate : gates) {
             GateResult result = check(gate, segment, folder, candidate, active);

@@ -25,6 +25,11 @@ public record ReloadOutcome(
         PROMOTED,
         /** The folder holds the version already active; nothing was compiled. */
         UNCHANGED,
+        /**
+         * The rule files are those of the active version but the scenario files changed: the gates
+         * that read them ran again against the active version, which keeps deciding either way.
+         */
+        RECHECKED,
         /** The candidate failed a gate; the previous version (if any) stays active. */
         REJECTED,
         /** The folder is gone: the segment is forgotten and its leads get the global fallback. */

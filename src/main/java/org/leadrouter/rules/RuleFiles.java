@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -55,11 +56,20 @@ public final class RuleFiles {
 
     /** The rule files of a folder, by name, with their content; sorted so the version is stable. */
     public static Map<String, byte[]> read(Path dir) {
+        return read(dir, name -> kindOf(name) != null);
+    }
+
+    /** The scenario files of a folder, by name, with their content; what the rules are checked against. */
+    public static Map<String, byte[]> scenarios(Path dir) {
+        return read(dir, name -> !isIgnored(name) && isScenarioFile(name));
+    }
+
+    private static Map<String, byte[]> read(Path dir, Predicate<String> wanted) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path file : entries.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (kindOf(name) != null) {
+                if (wanted.test(name)) {
                     files.put(name, Files.readAllBytes(file));
                 }
             }

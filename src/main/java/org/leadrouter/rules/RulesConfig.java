@@ -34,4 +34,15 @@ public interface RulesConfig {
     /** Good versions kept in memory per segment (the active one included), for rollback. */
     @WithDefault("5")
     int historySize();
+
+    /** What the scenarios gate does with rules no scenario fires: report them (warn) or reject the version (strict). */
+    @WithDefault("warn")
+    CoverageGate coverageGate();
+
+    enum CoverageGate {
+        /** Rules no scenario fires are reported with the version, which is promoted. */
+        WARN,
+        /** A version with a rule no scenario fires is rejected: every rule must be tested. */
+        STRICT
+    }
 }

@@ -1,5 +1,6 @@
 package org.leadrouter.rules;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
@@ -8,17 +9,21 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadrouter.problem.FieldProblem;
+import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.security.Roles;
 
 /**
  * Segments and their rule versions. Reloads answer once the version is compiled and gated, with
  * the outcome (promoted, or rejected with every error); a rejected version is a normal answer,
- * not an HTTP error, because the request itself was fine.
+ * not an HTTP error, because the request itself was fine. Reloads and rollbacks record who asked.
  */
 @Path("/segments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,10 +31,16 @@ import org.leadrouter.security.Roles;
 @RolesAllowed(Roles.ANALYST)
 public class SegmentResource {
 
-    private final SegmentRegistry registry;
+    static final int MAX_CHANGES = 1000;
 
-    public SegmentResource(SegmentRegistry registry) {
+    private final SegmentRegistry registry;
+    private final VersionJournal journal;
+    private final SecurityIdentity identity;
+
+    public SegmentResource(SegmentRegistry registry, VersionJournal journal, SecurityIdentity identity) {
         this.registry = registry;
+        this.journal = journal;
+        this.identity = identity;
     }
 
     @GET
@@ -50,7 +61,7 @@ public class SegmentResource {
     @Path("/reload")
     @Operation(summary = "Reload every segment", description = "Reloads every segment folder through the gates, adds new ones, retires those whose folder is gone. Roles: analyst.")
     public List<ReloadOutcome> reloadAll() {
-        return registry.reloadAll();
+        return registry.reloadAll(actor());
     }
 
     @POST
@@ -60,19 +71,54 @@ public class SegmentResource {
         if (!registry.knows(name) && !registry.hasFolder(name)) {
             throw notFound(name);
         }
-        return registry.reload(name);
+        return registry.reload(name, actor());
     }
 
-    /** Back to the previous good version kept in memory; the folder's files are not touched. */
+    /** Back to the previous good version kept; the folder's files are not touched. */
     @POST
     @Path("/{name}/rollback")
-    @Operation(summary = "Roll a segment back", description = "Back to the previous good version kept in memory; the files are not touched. Roles: analyst.")
+    @Operation(summary = "Roll a segment back", description = "Back to the previous good version kept (in the record, so also after a restart); the files are not touched. Roles: analyst.")
     public ReloadOutcome rollback(@PathParam("name") String name) {
         if (!registry.knows(name)) {
             throw notFound(name);
         }
-        return registry.rollback(name).orElseThrow(() -> new ClientErrorException(
-                "segment '" + name + "' has no earlier good version in memory to roll back to", Response.Status.CONFLICT));
+        return registry.rollback(name, actor()).orElseThrow(() -> new ClientErrorException(
+                "segment '" + name + "' has no earlier good version to roll back to", Response.Status.CONFLICT));
+    }
+
+    /** Who changed what when, from the record: it outlives restarts, unlike the history kept in memory. */
+    @GET
+    @Path("/{name}/changes")
+    @Operation(summary = "A segment's changes", description = "Promotions (with gate reports and file hashes), re-checks after a scenario change, rejected attempts with every error, rollbacks, quarantines and retirements, newest first, with who asked (null: the watcher or start-up). Kept in the database across restarts. Roles: analyst.")
+    public List<VersionEvent> changes(@PathParam("name") String name,
+                                      @Parameter(description = "at most this many, 1 to 1000 (default 50)") @QueryParam("limit") String limit) {
+        int count = limitOf(limit);
+        List<VersionEvent> changes = journal.recent(name, count);
+        if (changes.isEmpty() && !registry.knows(name) && !registry.hasFolder(name)) {
+            throw notFound(name);
+        }
+        return changes;
+    }
+
+    private static int limitOf(String limit) {
+        if (limit == null) {
+            return 50;
+        }
+        try {
+            int count = Integer.parseInt(limit.strip());
+            if (count >= 1 && count <= MAX_CHANGES) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, like a number out of range
+        }
+        throw new InvalidRequestException("limit is not a number of changes",
+                List.of(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_CHANGES)));
+    }
+
+    /** The credential's name; the registry records it with the change. */
+    private String actor() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
     }
 
     private NotFoundException notFound(String name) {

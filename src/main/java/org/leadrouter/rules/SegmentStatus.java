@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A segment as operators and analysts see it at {@code GET /segments}: the active version, the
- * good versions kept for rollback, the last rejected attempt, and the versions rolled back
- * and the versions rolled back or quarantined (which are not loaded again until their files change).
+ * good versions kept for rollback, the last rejected attempt, the versions rolled back or
+ * quarantined (which are not loaded again until their files change), and alerts about the active version.
  */
 public record SegmentStatus(
         String name,
@@ -20,7 +20,8 @@ public record SegmentStatus(
         RejectedAttempt lastRejected,
         List<Version> history,
         List<String> rolledBack,
-        List<Quarantine> quarantined) {
+        List<Quarantine> quarantined,
+        List<Alert> alerts) {
 
     public enum Status {
         /** Rules are loaded and deciding leads. */
@@ -31,6 +32,13 @@ public record SegmentStatus(
 
     /** A good version kept in memory, newest first; the first is the active one. */
     public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates) {
+    }
+
+    /**
+     * Something wrong with the version deciding leads now: a gate it fails since its scenario files
+     * changed. It keeps deciding; the analyst fixes the scenarios or the rules.
+     */
+    public record Alert(String gate, Instant since, String message, List<RuleProblem> problems) {
     }
 
     /**

@@ -17,6 +17,7 @@ import org.leadrouter.rules.PromotionGate;
 import org.leadrouter.rules.RulePackageLoader;
 import org.leadrouter.rules.RuleProblem;
 import org.leadrouter.rules.RuleSetVersion;
+import org.leadrouter.rules.RulesConfig;
 import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.rules.TestWatchdog;
@@ -101,7 +102,7 @@ class RulesCheckTest {
 
     @Test
     void theShippedSampleRulesPassTheirScenarios() {
-        int code = check(RulesCheck.offlineGates(), "check", "rules");
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", "rules");
 
         assertEquals(RulesCheck.OK, code, output());
         assertTrue(output().contains("insurance: OK insurance@"), output());
@@ -117,7 +118,7 @@ class RulesCheckTest {
                 Motor in London,motor,07700 900002,motor-london
                 """);
 
-        int code = check(RulesCheck.offlineGates(), "check", root.resolve("motor").toString());
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", root.resolve("motor").toString());
 
         assertEquals(RulesCheck.REJECTED, code);
         List<String> lines = output().lines().toList();
@@ -127,8 +128,40 @@ class RulesCheckTest {
     }
 
     @Test
+    void printsScenariosRunAndPassedAndTheRulesNoScenarioFires() {
+        writeHomeScenarioOnly();
+
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", root.resolve("motor").toString());
+
+        assertEquals(RulesCheck.OK, code, output());
+        assertEquals("  scenarios: 1 run, 1 passed, 0 failed; 1 rule no scenario fires: Motor leads",
+                output().lines().toList().get(1));
+    }
+
+    @Test
+    void strictCoverageRejectsARuleNoScenarioFires() {
+        writeHomeScenarioOnly();
+
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.STRICT), "check", root.resolve("motor").toString());
+
+        assertEquals(RulesCheck.REJECTED, code);
+        List<String> lines = output().lines().toList();
+        assertTrue(lines.get(0).endsWith(" by scenarios, 1 problem:"), output());
+        assertEquals(List.of("  rule 'Motor leads' is fired by no scenario (coverage gate strict): add a scenario that needs it",
+                "  scenarios: 1 run, 1 passed, 0 failed; 1 rule no scenario fires: Motor leads"), lines.subList(1, 3));
+    }
+
+    private void writeHomeScenarioOnly() {
+        TestRulePackages.write(root.resolve("motor/routing.drl"), TestRulePackages.motorAndCatchAll("cov"));
+        TestRulePackages.write(root.resolve("motor/scenarios.csv"), """
+                scenario,product,contact.phone,expectedQueue
+                Home lead,home,07700 900001,cov-general
+                """);
+    }
+
+    @Test
     void aScenarioReachingARuleThatNeverReturnsIsReportedNotWaitedFor() {
-        int code = check(RulesCheck.offlineGates(), "check", "src/test/resources/deadline-rules/looping");
+        int code = check(RulesCheck.offlineGates(RulesConfig.CoverageGate.WARN), "check", "src/test/resources/deadline-rules/looping");
 
         assertEquals(RulesCheck.REJECTED, code);
         List<String> lines = output().lines().toList();
@@ -144,8 +177,8 @@ class RulesCheckTest {
         assertEquals(RulesCheck.USAGE, check(List.of(), "check"));
         assertEquals(RulesCheck.USAGE, check(List.of(), "verify", root.toString()));
         assertEquals(RulesCheck.USAGE, check(List.of(), "check", root.resolve("nowhere").toString()));
-        assertEquals("usage: check <segment folder or rules root>...\n"
-                + "usage: check <segment folder or rules root>...\n"
+        assertEquals("usage: check [--coverage=strict] <segment folder or rules root>...\n"
+                + "usage: check [--coverage=strict] <segment folder or rules root>...\n"
                 + root.resolve("nowhere") + ": no such folder\n", output());
     }
 

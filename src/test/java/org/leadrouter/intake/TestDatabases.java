@@ -6,20 +6,20 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** Databases for tests that need a store but not the service. */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
 
     /** A fresh in-memory H2 database with the service's migrations applied. */
-    static DataSource h2() {
+    public static DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         return migrated(h2);
     }
 
-    static DataSource migrated(DataSource dataSource) {
+    public static DataSource migrated(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }

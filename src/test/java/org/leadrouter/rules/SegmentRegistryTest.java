@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.leadrouter.versions.TestJournals;
 
 class SegmentRegistryTest {
 
@@ -55,17 +56,21 @@ class SegmentRegistryTest {
     }
 
     @Test
-    void unchangedFolderIsNotRecompiled() {
+    void unchangedFolderIsNotRecompiledAndAScenarioChangeReChecksIt() {
         SegmentRegistry registry = registry(List.of());
         String version = load(registry, TestRulePackages.routingTo("q", 1)).activeVersion();
-        // Editor droppings and scenario files are not part of the version.
+        // Editor droppings are not part of the version.
         TestRulePackages.write(root.resolve("seg/~$routing.drl.xlsx"), "lock");
-        TestRulePackages.write(root.resolve("seg/scenarios.csv"), "id,expected");
 
         ReloadOutcome again = registry.reload("seg");
 
         assertEquals(ReloadOutcome.Result.UNCHANGED, again.result());
         assertEquals(version, again.activeVersion());
+        // Nor are scenario files, but the active version is checked against them again.
+        TestRulePackages.write(root.resolve("seg/scenarios.csv"), "id,expected");
+        assertEquals(ReloadOutcome.Result.RECHECKED, registry.reload("seg").result());
+        assertEquals(ReloadOutcome.Result.UNCHANGED, registry.reload("seg").result(), "checked against these scenarios already");
+        assertEquals(version, registry.active("seg").orElseThrow().version());
         assertEquals(1, registry.status("seg").orElseThrow().history().size());
     }
 
@@ -133,15 +138,15 @@ class SegmentRegistryTest {
         String v4 = load(registry, TestRulePackages.routingTo("q4", 1)).activeVersion();
         assertEquals(List.of(v4, v3, v2), versions(registry), "history keeps the configured 3 versions");
 
-        ReloadOutcome back = registry.rollback("seg").orElseThrow();
+        ReloadOutcome back = registry.rollback("seg", "an-analyst").orElseThrow();
 
         assertEquals(ReloadOutcome.Result.ROLLED_BACK, back.result());
         assertEquals(v3, back.activeVersion());
         assertEquals(v4, back.candidateVersion());
         assertEquals("q3", decide(registry));
-        assertEquals(v2, registry.rollback("seg").orElseThrow().activeVersion());
-        assertEquals(Optional.empty(), registry.rollback("seg"), "v1 fell out of the history");
-        assertEquals(Optional.empty(), registry.rollback("nobody"));
+        assertEquals(v2, registry.rollback("seg", "an-analyst").orElseThrow().activeVersion());
+        assertEquals(Optional.empty(), registry.rollback("seg", "an-analyst"), "v1 fell out of the history");
+        assertEquals(Optional.empty(), registry.rollback("nobody", "an-analyst"));
         assertFalse(versions(registry).contains(v1));
     }
 
@@ -150,7 +155,7 @@ class SegmentRegistryTest {
         SegmentRegistry registry = registry(List.of());
         String v1 = load(registry, TestRulePackages.routingTo("q1", 1)).activeVersion();
         String v2 = load(registry, TestRulePackages.routingTo("q2", 1)).activeVersion();
-        registry.rollback("seg").orElseThrow();
+        registry.rollback("seg", "an-analyst").orElseThrow();
 
         ReloadOutcome same = registry.reload("seg");
 
@@ -189,7 +194,7 @@ class SegmentRegistryTest {
     }
 
     private SegmentRegistry registry(List<PromotionGate> gates) {
-        return new SegmentRegistry(TestRulesConfig.of(root), gates, TestWatchdog.SHARED);
+        return new SegmentRegistry(TestRulesConfig.of(root), gates, TestWatchdog.SHARED, TestJournals.h2());
     }
 
     private ReloadOutcome load(SegmentRegistry registry, String drl) {

@@ -2,9 +2,11 @@ package org.leadrouter.rules;
 
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
+import static io.restassured.path.json.JsonPath.from;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,7 +123,37 @@ class SegmentResourceTest {
                 .body("rolledBack", contains(v2));
         given().post("/segments/delta/rollback").then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("detail", equalTo("segment 'delta' has no earlier good version in memory to roll back to"));
+                .body("detail", equalTo("segment 'delta' has no earlier good version to roll back to"));
+    }
+
+    @Test
+    void changesSayWhoDidWhatWhenNewestFirst() {
+        String v1 = load("eta", TestRulePackages.routingTo("eta-v1", 5));
+        String v2 = load("eta", TestRulePackages.routingTo("eta-v2", 5));
+        given().post("/segments/eta/rollback").then().statusCode(200);
+
+        // The promotions may be the watcher's (no actor); the rollback came over HTTP with a credential.
+        when().get("/segments/eta/changes?limit=3").then().statusCode(200)
+                .body("kind", contains("ROLLED_BACK", "PROMOTED", "PROMOTED"))
+                .body("[0].actor", equalTo("test-admin"))
+                .body("[0].version", equalTo(v2))
+                .body("[0].to", equalTo(v1))
+                .body("[1].version", equalTo(v2))
+                .body("[1].promoted.gates[0].gate", equalTo("test-gate"))
+                .body("[2].version", equalTo(v1))
+                .body("[1].fileHashes.'routing.drl'", not(equalTo(from(when().get("/segments/eta/changes").asString())
+                        .getString("[2].fileHashes.'routing.drl'"))));
+    }
+
+    @Test
+    void changesOfAnUnknownSegmentOrWithABadLimitAreProblems() {
+        when().get("/segments/nowhere/changes").then().statusCode(404).contentType("application/problem+json");
+        for (String limit : new String[] {"0", "1001", "ten"}) {
+            when().get("/segments/alpha/changes?limit=" + limit).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"))
+                    .body("errors[0].problem", equalTo("must be a whole number from 1 to 1000"));
+        }
     }
 
     @Test

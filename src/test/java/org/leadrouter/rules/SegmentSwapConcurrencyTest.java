@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.facts.Decision;
 import org.leadrouter.facts.Lead;
+import org.leadrouter.versions.TestJournals;
 
 /**
  * Many threads decide while another swaps good and broken versions in: every decision must come
@@ -32,7 +33,7 @@ class SegmentSwapConcurrencyTest {
 
     @Test
     void decisionsDuringRepeatedSwapsEachComeFromOneCompleteVersion() throws Exception {
-        SegmentRegistry registry = new SegmentRegistry(TestRulesConfig.of(root), List.of(), TestWatchdog.SHARED);
+        SegmentRegistry registry = new SegmentRegistry(TestRulesConfig.of(root), List.of(), TestWatchdog.SHARED, TestJournals.h2());
         Map<String, Integer> scoreOfQueue = Map.of("q-a", 11, "q-b", 22);
         // Known before any swap, so a decider never meets a version it cannot check.
         Map<String, String> queueOfVersion = Map.of(versionOf("q-a", 11), "q-a", versionOf("q-b", 22), "q-b");

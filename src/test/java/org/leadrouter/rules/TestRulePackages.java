@@ -45,6 +45,29 @@ public final class TestRulePackages {
                 """.formatted(points, queue);
     }
 
+    /** A rule for motor leads ({@code <prefix>-motor}) and a catch-all ({@code <prefix>-general}), no scoring. */
+    public static String motorAndCatchAll(String prefix) {
+        return """
+                package rules.test
+                import org.leadrouter.facts.Lead
+                global org.leadrouter.facts.Decision decision
+
+                rule "Motor leads"
+                when
+                    Lead(product == "motor")
+                then
+                    decision.route("%1$s-motor", "motor");
+                end
+
+                rule "Catch-all" salience -1000
+                when
+                    Lead()
+                then
+                    decision.fallback("%1$s-general", "No specific rule matched");
+                end
+                """.formatted(prefix);
+    }
+
     /** A package whose condition names a field the lead does not have, at line 6. */
     public static String unknownField() {
         return """

@@ -88,6 +88,7 @@ class AccessTest {
             new Call("POST", "/segments/reload", "/segments/reload", null, Set.of(Roles.ANALYST)),
             new Call("POST", "/segments/{name}/reload", "/segments/telecoms/reload", null, Set.of(Roles.ANALYST)),
             new Call("POST", "/segments/{name}/rollback", "/segments/telecoms/rollback", null, Set.of(Roles.ANALYST)),
+            new Call("GET", "/segments/{name}/changes", "/segments/insurance/changes", null, Set.of(Roles.ANALYST)),
             new Call("POST", "/segments/{name}/replay", "/segments/insurance/replay", null, Set.of(Roles.ANALYST)),
             new Call("GET", "/q/metrics", "/q/metrics", null, Set.of(Roles.MANAGER)));
 

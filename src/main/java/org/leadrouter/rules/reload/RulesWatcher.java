@@ -73,9 +73,12 @@ public final class RulesWatcher implements AutoCloseable {
         return watcher;
     }
 
-    /** Whether a change to this file in a segment folder can change the segment's rules. */
+    /**
+     * Whether a change to this file in a segment folder can change the segment's rules or what they
+     * are checked against: a scenario file saved alone re-checks the active version.
+     */
     static boolean triggersReload(String fileName) {
-        return RuleFiles.kindOf(fileName) != null;
+        return RuleFiles.kindOf(fileName) != null || !RuleFiles.isIgnored(fileName) && RuleFiles.isScenarioFile(fileName);
     }
 
     private void watch() {

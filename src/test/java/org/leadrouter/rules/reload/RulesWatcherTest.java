@@ -24,6 +24,9 @@ import org.leadrouter.rules.SegmentStatus;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.rules.TestRulesConfig;
 import org.leadrouter.rules.TestWatchdog;
+import org.leadrouter.rules.VersionEvent;
+import org.leadrouter.rules.VersionJournal;
+import org.leadrouter.versions.TestJournals;
 
 class RulesWatcherTest {
 
@@ -32,13 +35,15 @@ class RulesWatcherTest {
 
     private SegmentRegistry registry;
     private RulesWatcher watcher;
+    private VersionJournal journal;
 
     @BeforeEach
     void start() throws IOException {
         TestRulePackages.write(root.resolve("motor/routing.drl"), TestRulePackages.routingTo("motor-v1", 1));
         TestRulePackages.write(root.resolve("home/routing.drl"), TestRulePackages.routingTo("home-v1", 1));
         TestRulesConfig config = TestRulesConfig.of(root);
-        registry = new SegmentRegistry(config, List.of(), TestWatchdog.SHARED);
+        journal = TestJournals.h2();
+        registry = new SegmentRegistry(config, List.of(), TestWatchdog.SHARED, journal);
         registry.reloadAll();
         watcher = RulesWatcher.start(registry, config.debounce());
     }
@@ -56,6 +61,17 @@ class RulesWatcherTest {
         awaitVersion("motor", v2);
 
         assertEquals(Optional.of(home), registry.active("home"), "the other segment keeps the same instance");
+    }
+
+    @Test
+    void aScenarioFileSavedAloneReChecksTheActiveVersion() {
+        String active = registry.active("motor").orElseThrow().version();
+        TestRulePackages.write(root.resolve("motor/scenarios.csv"), "scenario,product,contact.phone,expectedQueue\n");
+
+        Eventually.await("motor re-checked", () -> journal.recent("motor", 1).get(0).kind() == VersionEvent.Kind.RECHECKED,
+                () -> journal.recent("motor", 5));
+        assertEquals(active, journal.recent("motor", 1).get(0).version());
+        assertEquals(active, registry.active("motor").orElseThrow().version());
     }
 
     @Test
@@ -118,7 +134,8 @@ class RulesWatcherTest {
         assertFalse(RulesWatcher.triggersReload("routing.drl~"));
         assertFalse(RulesWatcher.triggersReload("4913"));
         assertFalse(RulesWatcher.triggersReload("routing.drl.tmp"));
-        assertFalse(RulesWatcher.triggersReload("scenarios.csv"));
+        assertTrue(RulesWatcher.triggersReload("scenarios.csv"), "a scenario change re-checks the active version");
+        assertFalse(RulesWatcher.triggersReload("~$scenarios.xlsx"));
         assertTrue(RulesWatcher.triggersReload("routing.drl"));
         assertTrue(RulesWatcher.triggersReload("routing.drl.xlsx"));
     }
