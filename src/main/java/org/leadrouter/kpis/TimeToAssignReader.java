@@ -53,14 +53,24 @@ final class TimeToAssignReader {
             }
         }
         if (parts.hours() != null) {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT hour_at, segment, millis, items FROM assign_hours WHERE hour_at >= ? AND hour_at < ?")) {
-                setInstant(select, 1, parts.hours().from());
-                setInstant(select, 2, parts.hours().to());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        add(all, bySegment, rows.getString("segment"), window.bucketOf(instant(rows, "hour_at")),
-                                rows.getLong("millis"), rows.getLong("items"));
+            // One grouped read per trend bucket: H2 adds up a week of hourly rows far faster than they can be fetched.
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT segment, millis, SUM(items) AS items FROM assign_hours
+                    WHERE hour_at >= ? AND hour_at < ? GROUP BY segment, millis""")) {
+                List<Instant> buckets = window.buckets();
+                for (int i = 0; i < buckets.size(); i++) {
+                    Instant from = later(buckets.get(i), parts.hours().from());
+                    Instant to = earlier(i + 1 < buckets.size() ? buckets.get(i + 1) : window.to(), parts.hours().to());
+                    if (!from.isBefore(to)) {
+                        continue;
+                    }
+                    setInstant(select, 1, from);
+                    setInstant(select, 2, to);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            add(all, bySegment, rows.getString("segment"), buckets.get(i), rows.getLong("millis"),
+                                    rows.getLong("items"));
+                        }
                     }
                 }
             }
@@ -68,6 +78,14 @@ final class TimeToAssignReader {
         Map<String, TimeToAssign> segments = new TreeMap<>();
         bySegment.forEach((segment, distribution) -> segments.put(segment, distribution.summary()));
         return new PerSegment<>(all.summary(), segments);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static void add(Distribution all, Map<String, Distribution> bySegment, String segment, Instant bucket,
