@@ -17,6 +17,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.leadrouter.assignment.agents.AgentDirectory;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.AgentValidation;
+import org.leadrouter.assignment.policies.Distribution;
+import org.leadrouter.assignment.policies.PolicyStore;
+import org.leadrouter.assignment.policies.SkillRelaxation;
+import org.leadrouter.assignment.policies.WaitOverflow;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.WorkStore;
@@ -39,6 +43,7 @@ public final class TestAssignment {
     public final AssignmentDb db;
     public final WorkStore work = new WorkStore();
     public final AgentStore agents = new AgentStore();
+    public final PolicyStore policies = new PolicyStore();
     public final Assigner assigner;
     public final AgentDirectory directory;
     public final LeadStore leads;
@@ -49,12 +54,14 @@ public final class TestAssignment {
         this.dataSource = dataSource;
         this.db = new AssignmentDb(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
-        this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config,
-                new AssignmentMetrics(new SimpleMeterRegistry()));
+        QueueCatalog queues = new QueueCatalog(config);
+        this.assigner = new Assigner(db, agents, work, queues, clock, config,
+                new AssignmentMetrics(new SimpleMeterRegistry()), new Distribution(policies, queues));
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
         this.leads = new LeadStore(dataSource, Database.H2);
         this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
-        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config);
+        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config,
+                new WaitOverflow(db, policies, work, queues, clock), new SkillRelaxation(db, policies, work, queues, clock));
     }
 
     /** A fresh in-memory H2 database with every migration applied. */

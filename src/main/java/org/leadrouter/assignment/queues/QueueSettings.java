@@ -3,10 +3,14 @@ package org.leadrouter.assignment.queues;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import org.leadrouter.assignment.policies.PolicySettings;
 
-/** How one queue offers work. {@code escalateTo} and {@code overflowTo} may be null (none). */
+/**
+ * How one queue offers work. {@code escalateTo} and {@code overflowTo} may be null (none);
+ * {@code policy} says how agents are chosen and what else moves items (see PolicySettings).
+ */
 public record QueueSettings(String name, @JsonIgnore Duration pushTimeout, @JsonIgnore Duration sla,
-                            EscalationTarget escalateTo, String overflowTo, boolean configured) {
+                            EscalationTarget escalateTo, String overflowTo, boolean configured, PolicySettings policy) {
 
     @JsonProperty
     public long pushTimeoutSeconds() {
