@@ -6,15 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.leadrouter.assignment.agents.AgentDirectory;
+import org.leadrouter.assignment.agents.AgentProfile;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.AgentValidation;
 import org.leadrouter.assignment.policies.Distribution;
@@ -23,6 +27,9 @@ import org.leadrouter.assignment.policies.SkillRelaxation;
 import org.leadrouter.assignment.policies.WaitOverflow;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.WorkEvent;
+import org.leadrouter.assignment.work.WorkItem;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.intake.Database;
 import org.leadrouter.intake.LeadStore;
@@ -37,6 +44,7 @@ public final class TestAssignment {
     public static final Duration PUSH_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration SLA = Duration.ofMinutes(30);
     public static final int MAX_ATTEMPTS = 3;
+    public static final List<String> ALWAYS = List.of("MON-SUN 00:00-24:00");
 
     public final DataSource dataSource;
     public final TestClock clock = new TestClock();
@@ -62,6 +70,27 @@ public final class TestAssignment {
         this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
         this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config,
                 new WaitOverflow(db, policies, work, queues, clock), new SkillRelaxation(db, policies, work, queues, clock));
+    }
+
+    /** An agent who works every hour of every day. */
+    public void agent(String id, List<String> queues, Map<String, Integer> skills, int capacity, String presence) {
+        directory.save(id, new AgentProfile(null, id, null, queues, skills, capacity, null, ALWAYS, presence));
+    }
+
+    /** Makes a work item now (priority 3, score 10), not yet offered; returns its id. */
+    public String enqueue(String queue, Map<String, Integer> skills, Set<String> matchKeys) {
+        String id = "lead-" + UUID.randomUUID();
+        Instant now = clock.now();
+        assigner.enqueue(List.of(new NewWork(id, "insurance", queue, skills, 3, 10, "Rule", false, now, now, matchKeys)));
+        return id;
+    }
+
+    public WorkItem item(String id) {
+        return db.inTransaction(c -> work.find(c, id)).orElseThrow();
+    }
+
+    public List<WorkEvent> history(String id) {
+        return db.inTransaction(c -> work.history(c, id));
     }
 
     /** A fresh in-memory H2 database with every migration applied. */

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.leadrouter.assignment.agents.AgentState;
 import org.leadrouter.assignment.queues.QueueCatalog;
+import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.WorkItem;
 
@@ -63,6 +66,17 @@ public class Distribution {
                         || store.keptSince(c, agentId, queue, now.minus(Duration.ofHours(1))) < policy.capPerHour())
                 && (policy.capPerDay() == null
                         || store.keptSince(c, agentId, queue, now.minus(Duration.ofDays(1))) < policy.capPerDay());
+    }
+
+    /** The capped queues where the agent has reached a cap now: their waiting items are not for them. */
+    public Set<String> cappedQueues(Connection c, String agentId, Instant now) throws SQLException {
+        Set<String> reached = new HashSet<>();
+        for (QueueSettings queue : queues.configured()) {
+            if (queue.policy().capped() && !withinCaps(c, agentId, queue.name(), now)) {
+                reached.add(queue.name());
+            }
+        }
+        return reached;
     }
 
     /** Keeps new items' match keys, for sticky routing of later leads from the same customer. */

@@ -166,7 +166,7 @@ public class Assigner {
         if (agent.isEmpty() || !agent.get().canTakeWork(now, bankHolidays)) {
             return false;
         }
-        for (String id : work.waitingFor(c, agentId, PAGE)) {
+        for (String id : work.waitingFor(c, agentId, PAGE, distribution.cappedQueues(c, agentId, now))) {
             Optional<WorkItem> item = work.lockIfFree(c, id);
             if (item.isEmpty() || !item.get().state().isWaiting() || !stillQualifies(c, item.get(), agentId)) {
                 continue;
@@ -176,7 +176,7 @@ public class Assigner {
                 return false;
             }
             if (!distribution.withinCaps(c, agentId, item.get().queue(), now)) {
-                continue;
+                continue; // reached the cap since the list was read
             }
             makeOffer(c, item.get(), agentId, now);
             return true;
