@@ -52,6 +52,7 @@ public final class TestAssignment {
     public final WorkStore work = new WorkStore();
     public final AgentStore agents = new AgentStore();
     public final PolicyStore policies = new PolicyStore();
+    public final QueueCatalog queues;
     public final Assigner assigner;
     public final AgentDirectory directory;
     public final LeadStore leads;
@@ -62,7 +63,7 @@ public final class TestAssignment {
         this.dataSource = dataSource;
         this.db = new AssignmentDb(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
-        QueueCatalog queues = new QueueCatalog(config);
+        this.queues = new QueueCatalog(config);
         this.assigner = new Assigner(db, agents, work, queues, clock, config,
                 new AssignmentMetrics(new SimpleMeterRegistry()), new Distribution(policies, queues));
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);

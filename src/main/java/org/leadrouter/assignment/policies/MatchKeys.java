@@ -42,7 +42,10 @@ public final class MatchKeys {
         return email.indexOf('@') > 0 ? email : null;
     }
 
-    /** Digits in international form, UK numbers assumed: 07700 900123, +44 7700 900123 and 0044 7700 900123 are one. */
+    /**
+     * Digits in international form, UK numbers assumed: 07700 900123, +44 7700 900123,
+     * +44 (0)7700 900123 and 0044 7700 900123 are one.
+     */
     static String phone(String raw) {
         if (raw == null) {
             return null;
@@ -52,6 +55,9 @@ public final class MatchKeys {
             digits = digits.substring(2);
         } else if (digits.startsWith("0") && !raw.trim().startsWith("+")) {
             digits = "44" + digits.substring(1);
+        }
+        if (digits.startsWith("440")) {
+            digits = "44" + digits.substring(3); // the trunk 0 written after +44
         }
         return digits.length() >= MIN_PHONE_DIGITS ? digits : null;
     }

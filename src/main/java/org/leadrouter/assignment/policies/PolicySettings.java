@@ -71,17 +71,17 @@ public record PolicySettings(DistributionPolicy policy, Map<String, Integer> wei
         List<RelaxStep> steps = fields.relaxSkills() == null ? List.of() : List.copyOf(fields.relaxSkills());
         for (int i = 0; i < steps.size(); i++) {
             RelaxStep step = steps.get(i);
-            String stepAt = at + "relaxSkills[" + i + "].";
+            String stepAt = at + "relaxSkills[" + i + "]";
             if (step.afterSeconds() <= 0) {
-                problems.add(stepAt + "afterSeconds must be positive");
+                problems.add(stepAt + ".afterSeconds must be positive");
             } else if (Duration.ofSeconds(step.afterSeconds()).compareTo(sla) >= 0) {
-                problems.add(stepAt + "afterSeconds must be below the SLA (" + sla.toSeconds() + " s), which escalates first");
+                problems.add(stepAt + ".afterSeconds must be below the SLA (" + sla.toSeconds() + " s), which escalates first");
             }
             if (step.levels() <= 0) {
-                problems.add(stepAt + "levels must be positive");
+                problems.add(stepAt + ".levels must be positive");
             }
             if (i > 0 && (step.afterSeconds() <= steps.get(i - 1).afterSeconds() || step.levels() <= steps.get(i - 1).levels())) {
-                problems.add(stepAt + "must come later and lower more levels than the step before");
+                problems.add(stepAt + " must come later and lower more levels than the step before");
             }
         }
         positive(at + "overflowAfterSeconds", fields.overflowAfterSeconds(), problems);

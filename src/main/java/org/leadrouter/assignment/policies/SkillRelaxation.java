@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentDb;
 import org.leadrouter.assignment.queues.QueueCatalog;
@@ -69,7 +70,7 @@ public class SkillRelaxation {
             }
             Map<String, Integer> levels = new LinkedHashMap<>();
             List<String> changes = new ArrayList<>();
-            locked.get().requiredSkills().forEach((skill, required) -> {
+            new TreeMap<>(locked.get().requiredSkills()).forEach((skill, required) -> {
                 int level = Math.max(1, required - step.levels());
                 levels.put(skill, level);
                 changes.add(skill + " " + required + " -> " + level);
