@@ -1,7 +1,8 @@
 -- Distribution policies and routing refinements. Portable between H2 2.x and PostgreSQL 12+.
 
--- Round-robin reads a queue's latest offer, weighted its latest offers: by queue, newest first.
-CREATE INDEX offers_queue ON offers (queue, id);
+-- Round-robin reads a queue's latest offer, weighted its latest offers: by queue, newest first
+-- (the queries order by "queue, id DESC", which H2 reads straight from this index).
+CREATE INDEX offers_queue ON offers (queue, id DESC);
 -- Caps count what an agent kept of a queue in the last hour and day.
 CREATE INDEX offers_agent_queue ON offers (agent_id, queue, offered_at);
 

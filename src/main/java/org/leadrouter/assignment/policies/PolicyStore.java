@@ -50,7 +50,7 @@ public class PolicyStore {
     /** The agent the queue's latest offer went to: the round-robin position. */
     public Optional<String> lastOffered(Connection c, String queue) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT agent_id FROM offers WHERE queue = ? ORDER BY id DESC LIMIT 1")) {
+                "SELECT agent_id FROM offers WHERE queue = ? ORDER BY queue, id DESC LIMIT 1")) {
             select.setString(1, queue);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
@@ -61,7 +61,7 @@ public class PolicyStore {
     /** Per agent, how many of the queue's latest {@code window} offers they kept. */
     public Map<String, Integer> keptAmongLatest(Connection c, String queue, int window) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT agent_id, state FROM offers WHERE queue = ? ORDER BY id DESC LIMIT ?")) {
+                "SELECT agent_id, state FROM offers WHERE queue = ? ORDER BY queue, id DESC LIMIT ?")) {
             select.setString(1, queue);
             select.setInt(2, window);
             Map<String, Integer> kept = new HashMap<>();
