@@ -1,8 +1,11 @@
 package org.leadrouter.assignment.policies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +34,18 @@ class QueuePolicyFileTest {
         assertEquals(1, w.weight("bob"));
         assertEquals(List.of(new RelaxStep(60, 1)), w.relaxSkills());
         assertEquals(PolicySettings.DEFAULT, t.queues.settings("unlisted").policy());
+    }
+
+    @Test
+    void queuesShowTheirPolicyFieldsAsTheFileHasThem() throws Exception {
+        TestAssignment t = new TestAssignment(h2, """
+                {"queues": {"rr": {"policy": "round-robin", "capPerDay": 40, "stickyDays": 7}}}""");
+        JsonNode shown = new ObjectMapper().valueToTree(t.queues.settings("rr"));
+        assertEquals("round-robin", shown.get("policy").asText());
+        assertEquals(40, shown.get("capPerDay").asInt());
+        assertEquals(7, shown.get("stickyDays").asInt());
+        assertFalse(shown.has("capPerHour"), "fields not set are left out: " + shown);
+        assertEquals("least-loaded", new ObjectMapper().valueToTree(t.queues.settings("unlisted")).get("policy").asText());
     }
 
     @Test
