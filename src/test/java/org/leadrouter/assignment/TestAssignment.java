@@ -25,6 +25,7 @@ import org.leadrouter.assignment.policies.Distribution;
 import org.leadrouter.assignment.policies.PolicyStore;
 import org.leadrouter.assignment.policies.SkillRelaxation;
 import org.leadrouter.assignment.policies.WaitOverflow;
+import org.leadrouter.assignment.policies.WaitingItems;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.NewWork;
@@ -69,8 +70,9 @@ public final class TestAssignment {
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
         this.leads = new LeadStore(dataSource, Database.H2);
         this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
+        WaitingItems waiting = new WaitingItems(db, work, queues, clock);
         this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config,
-                new WaitOverflow(db, policies, work, queues, clock), new SkillRelaxation(db, policies, work, queues, clock));
+                new WaitOverflow(waiting, policies), new SkillRelaxation(waiting, policies));
     }
 
     /** An agent who works every hour of every day. */

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +113,7 @@ public class PolicyStore {
             select.setString(1, queue);
             setInstant(select, 2, madeBefore);
             select.setInt(3, limit);
-            return ids(select);
+            return WorkStore.ids(select);
         }
     }
 
@@ -125,7 +124,7 @@ public class PolicyStore {
             select.setString(1, queue);
             select.setInt(2, limit);
             select.setInt(3, depth);
-            return ids(select);
+            return WorkStore.ids(select);
         }
     }
 
@@ -141,7 +140,7 @@ public class PolicyStore {
             setInstant(select, 2, madeBefore);
             select.setInt(3, levels);
             select.setInt(4, limit);
-            return ids(select);
+            return WorkStore.ids(select);
         }
     }
 
@@ -181,15 +180,5 @@ public class PolicyStore {
             update.setString(2, workId);
             update.executeUpdate();
         }
-    }
-
-    private static List<String> ids(PreparedStatement select) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
     }
 }

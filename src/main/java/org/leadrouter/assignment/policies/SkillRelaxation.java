@@ -8,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
-import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.work.WorkEventKind;
-import org.leadrouter.assignment.work.WorkItem;
-import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.assignment.work.WorkStore;
 
 /**
@@ -25,60 +20,44 @@ import org.leadrouter.assignment.work.WorkStore;
 @ApplicationScoped
 public class SkillRelaxation {
 
-    private final AssignmentDb db;
+    private final WaitingItems waiting;
     private final PolicyStore store;
-    private final WorkStore work;
-    private final QueueCatalog queues;
-    private final AssignmentClock clock;
 
-    public SkillRelaxation(AssignmentDb db, PolicyStore store, WorkStore work, QueueCatalog queues, AssignmentClock clock) {
-        this.db = db;
+    public SkillRelaxation(WaitingItems waiting, PolicyStore store) {
+        this.waiting = waiting;
         this.store = store;
-        this.work = work;
-        this.queues = queues;
-        this.clock = clock;
     }
 
-    /** Relaxes the items due, each in its own transaction; returns their ids (to be offered again). */
+    /** Relaxes the items due; returns their ids (to be offered again). */
     public List<String> relaxDue(int limit) {
+        return waiting.inEachQueue(limit, this::relaxIn);
+    }
+
+    private List<String> relaxIn(QueueSettings queue, int limit) {
         List<String> relaxed = new ArrayList<>();
-        for (QueueSettings queue : queues.configured()) {
-            List<RelaxStep> steps = queue.policy().relaxSkills();
-            // Latest step first: an item that waited through several steps is lowered once, to the deepest.
-            for (int i = steps.size() - 1; i >= 0 && relaxed.size() < limit; i--) {
-                RelaxStep step = steps.get(i);
-                Instant madeBefore = clock.now().minusSeconds(step.afterSeconds());
-                List<String> due = db.inTransaction(c ->
-                        store.dueForRelaxation(c, queue.name(), madeBefore, step.levels(), limit - relaxed.size()));
-                for (String id : due) {
-                    if (relax(id, queue.name(), step)) {
-                        relaxed.add(id);
-                    }
+        List<RelaxStep> steps = queue.policy().relaxSkills();
+        // Latest step first: an item that waited through several steps is lowered once, to the deepest.
+        for (int i = steps.size() - 1; i >= 0 && relaxed.size() < limit; i--) {
+            RelaxStep step = steps.get(i);
+            Instant madeBefore = waiting.now().minusSeconds(step.afterSeconds());
+            int room = limit - relaxed.size();
+            List<String> due = waiting.pick(c -> store.dueForRelaxation(c, queue.name(), madeBefore, step.levels(), room));
+            relaxed.addAll(waiting.change(due, queue.name(), (c, item, now) -> {
+                if (store.relaxedLevels(c, item.id()) >= step.levels()) {
+                    return Optional.empty();
                 }
-            }
+                Map<String, Integer> levels = new LinkedHashMap<>();
+                List<String> changes = new ArrayList<>();
+                new TreeMap<>(item.requiredSkills()).forEach((skill, required) -> {
+                    int level = Math.max(1, required - step.levels());
+                    levels.put(skill, level);
+                    changes.add(skill + " " + required + " -> " + level);
+                });
+                store.relax(c, item.id(), levels, step.levels());
+                return Optional.of(new WorkStore.NewEvent(item.id(), now, WorkEventKind.RELAXED, queue.name(), null, null,
+                        "waited over " + step.afterSeconds() + " s: " + String.join(", ", changes)));
+            }));
         }
         return relaxed;
-    }
-
-    private boolean relax(String id, String queue, RelaxStep step) {
-        return db.inTransaction(c -> {
-            Instant now = clock.now();
-            Optional<WorkItem> locked = work.lockIfFree(c, id);
-            if (locked.isEmpty() || locked.get().state() != WorkState.WAITING || !locked.get().queue().equals(queue)
-                    || store.relaxedLevels(c, id) >= step.levels()) {
-                return false;
-            }
-            Map<String, Integer> levels = new LinkedHashMap<>();
-            List<String> changes = new ArrayList<>();
-            new TreeMap<>(locked.get().requiredSkills()).forEach((skill, required) -> {
-                int level = Math.max(1, required - step.levels());
-                levels.put(skill, level);
-                changes.add(skill + " " + required + " -> " + level);
-            });
-            store.relax(c, id, levels, step.levels());
-            work.event(c, id, now, WorkEventKind.RELAXED, queue, null, null, "waited over "
-                    + step.afterSeconds() + " s: " + String.join(", ", changes));
-            return true;
-        });
     }
 }

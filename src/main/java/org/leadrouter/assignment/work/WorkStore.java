@@ -319,7 +319,8 @@ public class WorkStore {
         }
     }
 
-    private static List<String> ids(PreparedStatement select) throws SQLException {
+    /** The first column of every row: ids. */
+    public static List<String> ids(PreparedStatement select) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
