@@ -59,20 +59,35 @@ public class Distribution {
         return sticky.map(agent -> first(ordered, agent)).orElse(ordered);
     }
 
-    /** Whether the agent may take one more of the queue's leads now; asked under the agent's lock. */
-    public boolean withinCaps(Connection c, String agentId, String queue, Instant now) throws SQLException {
-        PolicySettings policy = queues.settings(queue).policy();
+    /**
+     * Whether the agent may take the item as far as its queue's caps go; asked under the agent's
+     * lock. An escalated item is not held back by caps: its target must be able to take it.
+     */
+    public boolean mayTake(Connection c, String agentId, WorkItem item, Instant now) throws SQLException {
+        PolicySettings policy = queues.settings(item.queue()).policy();
+        if (item.escalated() || !policy.capped()) {
+            return true;
+        }
         return (policy.capPerHour() == null
-                        || store.keptSince(c, agentId, queue, now.minus(Duration.ofHours(1))) < policy.capPerHour())
+                        || store.keptSince(c, agentId, item.queue(), now.minus(Duration.ofHours(1))) < policy.capPerHour())
                 && (policy.capPerDay() == null
-                        || store.keptSince(c, agentId, queue, now.minus(Duration.ofDays(1))) < policy.capPerDay());
+                        || store.keptSince(c, agentId, item.queue(), now.minus(Duration.ofDays(1))) < policy.capPerDay());
     }
 
-    /** The capped queues where the agent has reached a cap now: their waiting items are not for them. */
+    /** The capped queues where the agent has reached a cap now: their waiting (not escalated) items are not for them. */
     public Set<String> cappedQueues(Connection c, String agentId, Instant now) throws SQLException {
+        List<QueueSettings> capped = queues.configured().stream().filter(q -> q.policy().capped()).toList();
+        if (capped.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, PolicyStore.Kept> kept = store.keptByQueue(c, agentId, now.minus(Duration.ofHours(1)),
+                now.minus(Duration.ofDays(1)));
         Set<String> reached = new HashSet<>();
-        for (QueueSettings queue : queues.configured()) {
-            if (queue.policy().capped() && !withinCaps(c, agentId, queue.name(), now)) {
+        for (QueueSettings queue : capped) {
+            PolicyStore.Kept k = kept.getOrDefault(queue.name(), PolicyStore.Kept.NONE);
+            PolicySettings policy = queue.policy();
+            if ((policy.capPerHour() != null && k.lastHour() >= policy.capPerHour())
+                    || (policy.capPerDay() != null && k.lastDay() >= policy.capPerDay())) {
                 reached.add(queue.name());
             }
         }

@@ -90,6 +90,28 @@ public class PolicyStore {
         }
     }
 
+    /** How many of a queue's leads an agent kept in the last hour and the last day. */
+    public record Kept(int lastHour, int lastDay) {
+        static final Kept NONE = new Kept(0, 0);
+    }
+
+    /** Per queue, what the agent kept since {@code dayAgo}, and of that since {@code hourAgo}. */
+    public Map<String, Kept> keptByQueue(Connection c, String agentId, Instant hourAgo, Instant dayAgo) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT queue, SUM(CASE WHEN offered_at > ? THEN 1 ELSE 0 END),"
+                + " COUNT(*) FROM offers WHERE agent_id = ? AND offered_at > ? AND " + KEPT + " GROUP BY queue")) {
+            setInstant(select, 1, hourAgo);
+            select.setString(2, agentId);
+            setInstant(select, 3, dayAgo);
+            Map<String, Kept> kept = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    kept.put(rows.getString(1), new Kept(rows.getInt(2), rows.getInt(3)));
+                }
+            }
+            return kept;
+        }
+    }
+
     /** The agent who most recently accepted (since {@code since}) another item sharing a match key with this one. */
     public Optional<String> stickyAgent(Connection c, String workId, Instant since) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""

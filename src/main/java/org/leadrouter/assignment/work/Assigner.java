@@ -144,7 +144,7 @@ public class Assigner {
         for (AgentState candidate : distribution.order(c, item, SelectionPolicy.rank(candidates, now, bankHolidays), now)) {
             Optional<AgentState> locked = agents.lock(c, candidate.id());
             if (locked.isPresent() && locked.get().canTakeWork(now, bankHolidays)
-                    && distribution.withinCaps(c, candidate.id(), item.queue(), now)) {
+                    && distribution.mayTake(c, candidate.id(), item, now)) {
                 return Optional.of(makeOffer(c, item, candidate.id(), now));
             }
         }
@@ -175,7 +175,7 @@ public class Assigner {
             if (locked.isEmpty() || !locked.get().canTakeWork(now, bankHolidays)) {
                 return false;
             }
-            if (!distribution.withinCaps(c, agentId, item.get().queue(), now)) {
+            if (!distribution.mayTake(c, agentId, item.get(), now)) {
                 continue; // reached the cap since the list was read
             }
             makeOffer(c, item.get(), agentId, now);

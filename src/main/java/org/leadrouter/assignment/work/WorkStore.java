@@ -115,11 +115,12 @@ public class WorkStore {
     /**
      * Waiting items this agent may take, in the waiting order: in a queue they serve (or pinned
      * to them), every required skill at its level (unless waived), not refused by them before,
-     * and not in {@code skipQueues} (queues where the agent reached a cap). Read without locks;
-     * the caller locks the one it picks.
+     * and, unless escalated, not in {@code skipQueues} (queues where the agent reached a cap).
+     * Read without locks; the caller locks the one it picks.
      */
     public List<String> waitingFor(Connection c, String agentId, int limit, Set<String> skipQueues) throws SQLException {
-        String skip = skipQueues.isEmpty() ? "" : " AND w.queue NOT IN (" + "?,".repeat(skipQueues.size() - 1) + "?)";
+        String skip = skipQueues.isEmpty() ? ""
+                : " AND (w.escalated OR w.queue NOT IN (" + "?,".repeat(skipQueues.size() - 1) + "?))";
         String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + skip + """
                  AND ((w.pinned_agent IS NULL AND w.queue IN (SELECT q.queue FROM agent_queues q WHERE q.agent_id = ?))
                       OR w.pinned_agent = ?)

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.AssignmentDb;
 import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.work.Offer;
+import org.leadrouter.assignment.work.OfferState;
+import org.leadrouter.assignment.work.WorkState;
 
 /** Each policy's distribution of 1,000 leads, on the real engine over H2, every lead accepted and completed at once. */
 class DistributionTest {
@@ -122,6 +124,34 @@ class DistributionTest {
     private static void scanAndComplete(TestAssignment t) {
         t.scheduler.scan();
         TEAM.forEach(id -> t.directory.openOffers(id).forEach(offer -> complete(t, offer)));
+    }
+
+    @Test
+    void anItemEscalatedToACappedAgentIsStillOfferedToThem() {
+        TestAssignment t = new TestAssignment(TestAssignment.h2(), """
+                {"queues": {"capped": {"capPerHour": 1, "escalateTo": "agent:boss"}}}""");
+        t.agent("boss", List.of("capped"), Map.of(), 5, "ONLINE");
+        assertEquals("boss", serve(t, "capped"), "boss takes the hour's one lead");
+        List.of("a1", "a2", "a3").forEach(id -> t.agent(id, List.of("capped"), Map.of(), 5, "ONLINE"));
+
+        String id = t.enqueue("capped", Map.of(), Set.of());
+        t.assigner.offer(id);
+        t.directory.setPresence("boss", "AWAY");
+        for (int refusals = 0; refusals < TestAssignment.MAX_ATTEMPTS; refusals++) {
+            Offer open = t.db.inTransaction(c -> t.work.offersFor(c, id)).stream()
+                    .filter(o -> o.state() == OfferState.OPEN).findFirst().orElseThrow();
+            t.assigner.decline(open.id(), "no");
+        }
+        assertEquals(WorkState.ESCALATED, t.item(id).state(), "boss is away");
+
+        t.directory.setPresence("boss", "ONLINE");
+        assertEquals("boss", t.item(id).agentId(), "the cap does not hold back an escalation");
+        assertEquals(WorkState.OFFERED, t.item(id).state());
+        String next = t.enqueue("capped", Map.of(), Set.of());
+        t.directory.setPresence("a1", "AWAY");
+        t.directory.setPresence("a2", "AWAY");
+        t.directory.setPresence("a3", "AWAY");
+        assertTrue(t.assigner.offer(next).isEmpty(), "but a routed lead still waits for boss's cap");
     }
 
     /** Every kept offer, counted with the agent's kept offers in the hour and the day before it. */
