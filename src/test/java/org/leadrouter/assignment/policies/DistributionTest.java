@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,37 @@ class DistributionTest {
         for (String id : TEAM) {
             double expected = Distribution.WEIGHT_WINDOW * weights.get(id) / 7.0;
             assertTrue(Math.abs(lastWindow.get(id) - expected) <= 2, id + " in the last window: " + lastWindow);
+        }
+    }
+
+    @Test
+    void underWeightedAnAgentBackFromABreakCatchesUpOnlyWithinTheWindow() {
+        TestAssignment t = new TestAssignment(TestAssignment.h2(), """
+                {"queues": {"w": {"policy": "weighted"}}}""");
+        t.agent("a", List.of("w"), Map.of(), 1_000, "ONLINE");
+        t.agent("b", List.of("w"), Map.of(), 1_000, "OFFLINE");
+        for (int n = 0; n < 300; n++) {
+            serve(t, "w");
+        }
+
+        t.directory.setPresence("b", "ONLINE");
+        List<String> order = new ArrayList<>(Collections.nCopies(300, "a"));
+        for (int n = 0; n < 300; n++) {
+            order.add(serve(t, "w"));
+        }
+
+        // Equal weights, window 100: b is 100 behind within it, so takes the next 50 ...
+        List<String> after = order.subList(300, order.size());
+        assertEquals(List.of("b"), after.subList(0, Distribution.WEIGHT_WINDOW / 2).stream().distinct().toList());
+        // ... and from then on every window of 100 is even; b's catch-up is not on the 300 missed.
+        for (int end = 350; end <= order.size(); end++) {
+            Map<String, Long> window = counts(order.subList(end - Distribution.WEIGHT_WINDOW, end));
+            assertTrue(Math.abs(window.get("a") - window.get("b")) <= 2, "window ending at " + end + ": " + window);
+        }
+        long ahead = 0;
+        for (String agent : after) {
+            ahead += agent.equals("b") ? 1 : -1;
+            assertTrue(ahead <= Distribution.WEIGHT_WINDOW / 2, "b never gains more than half a window on a");
         }
     }
 
