@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.assignment.policies.SkillRelaxation;
+import org.leadrouter.assignment.policies.WaitOverflow;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.WorkStore;
@@ -21,8 +23,9 @@ import org.leadrouter.assignment.work.WorkStore;
 /**
  * The timers, kept in the database rather than in memory so they survive a restart: each scan
  * makes the work items a database outage left unmade, closes open offers past their push
- * timeout, escalates waiting items past their SLA, and lets every agent who can take work look
- * for it (working hours that begin, or anything a race left waiting).
+ * timeout, moves items that waited past their queue's overflow limits, relaxes required skills
+ * after the queue's waits, escalates waiting items past their SLA, and lets every agent who can
+ * take work look for it (working hours that begin, or anything a race left waiting).
  */
 @ApplicationScoped
 public class AssignmentScheduler {
@@ -35,12 +38,17 @@ public class AssignmentScheduler {
     private final AssignmentDb db;
     private final WorkStore work;
     private final AssignmentClock clock;
+    private final WaitOverflow overflow;
+    private final SkillRelaxation relaxation;
     private final Duration interval;
     private final boolean enabled;
     private ScheduledExecutorService timer;
 
     public AssignmentScheduler(Assigner assigner, AssignmentDispatcher dispatcher, AssignmentDb db, WorkStore work,
-                               AssignmentClock clock, AssignmentConfig config) {
+                               AssignmentClock clock, AssignmentConfig config, WaitOverflow overflow,
+                               SkillRelaxation relaxation) {
+        this.overflow = overflow;
+        this.relaxation = relaxation;
         this.assigner = assigner;
         this.dispatcher = dispatcher;
         this.db = db;
@@ -72,7 +80,7 @@ public class AssignmentScheduler {
     }
 
     /** What one scan did. */
-    public record Scan(int timedOut, int escalated, int offered) {
+    public record Scan(int timedOut, int overflowed, int relaxed, int escalated, int offered) {
     }
 
     public Scan scan() {
@@ -82,12 +90,16 @@ public class AssignmentScheduler {
         for (Offer offer : db.inTransaction(c -> work.dueOffers(c, now, BATCH))) {
             timedOut += assigner.expire(offer.id()) ? 1 : 0;
         }
+        List<String> overflowed = overflow.overflowDue(BATCH);
+        overflowed.forEach(assigner::offer);
+        List<String> relaxed = relaxation.relaxDue(BATCH);
+        relaxed.forEach(assigner::offer);
         int escalated = assigner.escalateBreaches(BATCH);
         int offered = 0;
         for (String agent : agentsWithWorkToTake()) {
             offered += assigner.fill(agent);
         }
-        return new Scan(timedOut, escalated, offered);
+        return new Scan(timedOut, overflowed.size(), relaxed.size(), escalated, offered);
     }
 
     /** Agents online with room, serving a queue where something waits (or pinned something). */

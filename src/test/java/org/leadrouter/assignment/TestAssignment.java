@@ -6,19 +6,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.leadrouter.assignment.agents.AgentDirectory;
+import org.leadrouter.assignment.agents.AgentProfile;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.AgentValidation;
+import org.leadrouter.assignment.policies.Distribution;
+import org.leadrouter.assignment.policies.PolicyStore;
+import org.leadrouter.assignment.policies.SkillRelaxation;
+import org.leadrouter.assignment.policies.WaitOverflow;
+import org.leadrouter.assignment.policies.WaitingItems;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.WorkEvent;
+import org.leadrouter.assignment.work.WorkItem;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.intake.Database;
 import org.leadrouter.intake.LeadStore;
@@ -33,12 +45,15 @@ public final class TestAssignment {
     public static final Duration PUSH_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration SLA = Duration.ofMinutes(30);
     public static final int MAX_ATTEMPTS = 3;
+    public static final List<String> ALWAYS = List.of("MON-SUN 00:00-24:00");
 
     public final DataSource dataSource;
     public final TestClock clock = new TestClock();
     public final AssignmentDb db;
     public final WorkStore work = new WorkStore();
     public final AgentStore agents = new AgentStore();
+    public final PolicyStore policies = new PolicyStore();
+    public final QueueCatalog queues;
     public final Assigner assigner;
     public final AgentDirectory directory;
     public final LeadStore leads;
@@ -49,12 +64,36 @@ public final class TestAssignment {
         this.dataSource = dataSource;
         this.db = new AssignmentDb(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
-        this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config,
-                new AssignmentMetrics(new SimpleMeterRegistry()));
+        this.queues = new QueueCatalog(config);
+        this.assigner = new Assigner(db, agents, work, queues, clock, config,
+                new AssignmentMetrics(new SimpleMeterRegistry()), new Distribution(policies, queues));
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
         this.leads = new LeadStore(dataSource, Database.H2);
         this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
-        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config);
+        WaitingItems waiting = new WaitingItems(db, work, queues, clock);
+        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config,
+                new WaitOverflow(waiting, policies), new SkillRelaxation(waiting, policies));
+    }
+
+    /** An agent who works every hour of every day. */
+    public void agent(String id, List<String> queues, Map<String, Integer> skills, int capacity, String presence) {
+        directory.save(id, new AgentProfile(null, id, null, queues, skills, capacity, null, ALWAYS, presence));
+    }
+
+    /** Makes a work item now (priority 3, score 10), not yet offered; returns its id. */
+    public String enqueue(String queue, Map<String, Integer> skills, Set<String> matchKeys) {
+        String id = "lead-" + UUID.randomUUID();
+        Instant now = clock.now();
+        assigner.enqueue(List.of(new NewWork(id, "insurance", queue, skills, 3, 10, "Rule", false, now, now, matchKeys)));
+        return id;
+    }
+
+    public WorkItem item(String id) {
+        return db.inTransaction(c -> work.find(c, id)).orElseThrow();
+    }
+
+    public List<WorkEvent> history(String id) {
+        return db.inTransaction(c -> work.history(c, id));
     }
 
     /** A fresh in-memory H2 database with every migration applied. */

@@ -14,9 +14,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
+import org.leadrouter.assignment.policies.PolicySettings;
+import org.leadrouter.assignment.policies.RelaxStep;
 
 /**
  * The queue settings file (leadrouter.assignment.queues-file), read at start. A queue not in it
@@ -29,7 +32,9 @@ public class QueueCatalog {
     private static final Logger LOG = Logger.getLogger(QueueCatalog.class);
 
     /** One entry of the file; absent fields take the defaults. */
-    record Entry(Integer pushTimeoutSeconds, Integer slaMinutes, String escalateTo, String overflowTo) {
+    record Entry(Integer pushTimeoutSeconds, Integer slaMinutes, String escalateTo, String overflowTo, String policy,
+                 Map<String, Integer> weights, Integer capPerHour, Integer capPerDay, List<RelaxStep> relaxSkills,
+                 Integer overflowAfterSeconds, Integer overflowDepth, Integer stickyDays) implements PolicySettings.Fields {
     }
 
     record QueueFile(Map<String, Entry> queues) {
@@ -59,12 +64,15 @@ public class QueueCatalog {
             if (entry.overflowTo() != null && entry.overflowTo().equals(name)) {
                 problems.add("queues." + name + ".overflowTo cannot be the queue itself");
             }
+            Duration sla = entry.slaMinutes() == null ? defaultSla : Duration.ofMinutes(entry.slaMinutes());
             settings.put(name, new QueueSettings(name,
                     entry.pushTimeoutSeconds() == null ? defaultPushTimeout : Duration.ofSeconds(entry.pushTimeoutSeconds()),
-                    entry.slaMinutes() == null ? defaultSla : Duration.ofMinutes(entry.slaMinutes()),
-                    blank(entry.escalateTo()) ? null : EscalationTarget.parse(entry.escalateTo()),
-                    blank(entry.overflowTo()) ? null : entry.overflowTo().trim(), true));
+                    sla, blank(entry.escalateTo()) ? null : EscalationTarget.parse(entry.escalateTo()),
+                    blank(entry.overflowTo()) ? null : entry.overflowTo().trim(), true,
+                    PolicySettings.of(name, entry, !blank(entry.overflowTo()), sla, problems)));
         });
+        settings.values().stream().filter(q -> q.policy().overflowsOnWait())
+                .forEach(q -> overflowLoop(q.name(), settings).ifPresent(problems::add));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the queue settings are not valid: " + String.join("; ", problems));
         }
@@ -73,7 +81,29 @@ public class QueueCatalog {
 
     public QueueSettings settings(String queue) {
         QueueSettings settings = configured.get(queue);
-        return settings != null ? settings : new QueueSettings(queue, defaultPushTimeout, defaultSla, null, null, false);
+        return settings != null ? settings
+                : new QueueSettings(queue, defaultPushTimeout, defaultSla, null, null, false, PolicySettings.DEFAULT);
+    }
+
+    /**
+     * Overflow when nobody serves a queue cuts loops as it goes, but overflow on wait moves
+     * items on every scan: a loop would send them round for ever.
+     */
+    private static Optional<String> overflowLoop(String start, Map<String, QueueSettings> settings) {
+        List<String> path = new ArrayList<>(List.of(start));
+        for (String next = settings.get(start).overflowTo(); next != null; ) {
+            path.add(next);
+            if (next.equals(start)) {
+                return Optional.of("queues." + start + ".overflowTo loops back (" + String.join(" -> ", path)
+                        + "): overflow on wait would move items round for ever");
+            }
+            if (path.size() > settings.size() + 1) {
+                return Optional.empty();
+            }
+            QueueSettings queue = settings.get(next);
+            next = queue == null ? null : queue.overflowTo();
+        }
+        return Optional.empty();
     }
 
     public Collection<QueueSettings> configured() {

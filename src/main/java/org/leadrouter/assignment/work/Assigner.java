@@ -22,6 +22,7 @@ import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.agents.AgentState;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.Presence;
+import org.leadrouter.assignment.policies.Distribution;
 import org.leadrouter.assignment.queues.EscalationTarget;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
@@ -45,14 +46,16 @@ public class Assigner {
     private final QueueCatalog queues;
     private final AssignmentClock clock;
     private final AssignmentMetrics metrics;
+    private final Distribution distribution;
     private final Set<LocalDate> bankHolidays;
     private final int maxAttempts;
     private final boolean awayOnTimeout;
 
     @Inject
     public Assigner(AssignmentDb db, AgentStore agents, WorkStore work, QueueCatalog queues, AssignmentClock clock,
-                    AssignmentConfig config, AssignmentMetrics metrics) {
+                    AssignmentConfig config, AssignmentMetrics metrics, Distribution distribution) {
         this.metrics = metrics;
+        this.distribution = distribution;
         this.db = db;
         this.agents = agents;
         this.work = work;
@@ -99,6 +102,7 @@ public class Assigner {
                 }
             }
             work.insert(c, placed, now);
+            distribution.remember(c, placed.stream().map(WorkStore.Placed::work).toList());
             work.events(c, events);
             return placed.stream().map(p -> p.work().id()).toList();
         });
@@ -137,9 +141,10 @@ public class Assigner {
 
     private Optional<Offer> offerLocked(Connection c, WorkItem item, Instant now) throws SQLException {
         List<AgentState> candidates = agents.candidates(c, item.id(), item.queue(), item.pinnedAgent(), item.skillsWaived());
-        for (AgentState candidate : SelectionPolicy.rank(candidates, now, bankHolidays)) {
+        for (AgentState candidate : distribution.order(c, item, SelectionPolicy.rank(candidates, now, bankHolidays), now)) {
             Optional<AgentState> locked = agents.lock(c, candidate.id());
-            if (locked.isPresent() && locked.get().canTakeWork(now, bankHolidays)) {
+            if (locked.isPresent() && locked.get().canTakeWork(now, bankHolidays)
+                    && distribution.mayTake(c, candidate.id(), item, now)) {
                 return Optional.of(makeOffer(c, item, candidate.id(), now));
             }
         }
@@ -161,7 +166,7 @@ public class Assigner {
         if (agent.isEmpty() || !agent.get().canTakeWork(now, bankHolidays)) {
             return false;
         }
-        for (String id : work.waitingFor(c, agentId, PAGE)) {
+        for (String id : work.waitingFor(c, agentId, PAGE, distribution.cappedQueues(c, agentId, now))) {
             Optional<WorkItem> item = work.lockIfFree(c, id);
             if (item.isEmpty() || !item.get().state().isWaiting() || !stillQualifies(c, item.get(), agentId)) {
                 continue;
@@ -169,6 +174,9 @@ public class Assigner {
             Optional<AgentState> locked = agents.lock(c, agentId);
             if (locked.isEmpty() || !locked.get().canTakeWork(now, bankHolidays)) {
                 return false;
+            }
+            if (!distribution.mayTake(c, agentId, item.get(), now)) {
+                continue; // reached the cap since the list was read
             }
             makeOffer(c, item.get(), agentId, now);
             return true;

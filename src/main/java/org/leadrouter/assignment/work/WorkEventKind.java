@@ -12,6 +12,8 @@ public enum WorkEventKind {
     TIMED_OUT,
     /** The agent went offline with the offer open: back to waiting, not counted as a refusal. */
     WITHDRAWN,
+    /** Waited past a relaxation step of its queue: required skill levels lowered. */
+    RELAXED,
     ESCALATED,
     COMPLETED
 }

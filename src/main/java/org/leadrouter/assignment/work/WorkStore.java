@@ -114,11 +114,14 @@ public class WorkStore {
 
     /**
      * Waiting items this agent may take, in the waiting order: in a queue they serve (or pinned
-     * to them), every required skill at its level (unless waived), not refused by them before.
+     * to them), every required skill at its level (unless waived), not refused by them before,
+     * and, unless escalated, not in {@code skipQueues} (queues where the agent reached a cap).
      * Read without locks; the caller locks the one it picks.
      */
-    public List<String> waitingFor(Connection c, String agentId, int limit) throws SQLException {
-        String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + """
+    public List<String> waitingFor(Connection c, String agentId, int limit, Set<String> skipQueues) throws SQLException {
+        String skip = skipQueues.isEmpty() ? ""
+                : " AND (w.escalated OR w.queue NOT IN (" + "?,".repeat(skipQueues.size() - 1) + "?))";
+        String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + skip + """
                  AND ((w.pinned_agent IS NULL AND w.queue IN (SELECT q.queue FROM agent_queues q WHERE q.agent_id = ?))
                       OR w.pinned_agent = ?)
                  AND (w.skills_waived OR NOT EXISTS (SELECT 1 FROM work_skills ws WHERE ws.work_id = w.id AND NOT EXISTS (
@@ -127,10 +130,14 @@ public class WorkStore {
                       AND o.state IN ('DECLINED', 'TIMED_OUT'))
                 """ + WAITING_ORDER + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 4; i++) {
-                select.setString(i, agentId);
+            int i = 1;
+            for (String queue : skipQueues) {
+                select.setString(i++, queue);
             }
-            select.setInt(5, limit);
+            for (int n = 0; n < 4; n++) {
+                select.setString(i++, agentId);
+            }
+            select.setInt(i, limit);
             return ids(select);
         }
     }
@@ -313,7 +320,8 @@ public class WorkStore {
         }
     }
 
-    private static List<String> ids(PreparedStatement select) throws SQLException {
+    /** The first column of every row: ids. */
+    public static List<String> ids(PreparedStatement select) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {

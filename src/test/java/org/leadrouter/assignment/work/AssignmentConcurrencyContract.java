@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,10 @@ import org.leadrouter.assignment.agents.AgentProfile;
 /**
  * Many threads at once make items, change presence, accept, decline and complete, while the
  * scheduler scans; throughout and afterwards no agent holds more than their capacity, no item is
- * offered to two agents, none is lost or doubled, and nobody is re-offered what they refused.
+ * offered to two agents, none is lost or doubled, nobody is re-offered what they refused, and no
+ * agent keeps more of a capped queue's leads than its cap. Each queue runs another distribution
+ * policy (round-robin with sticky routing, weighted, least-loaded with caps, least-loaded with
+ * skill relaxation and overflow on wait), so their reads and writes race with everything else.
  * One subclass per database.
  */
 abstract class AssignmentConcurrencyContract {
@@ -37,13 +41,22 @@ abstract class AssignmentConcurrencyContract {
     private static final int ITEMS = 400;
     private static final int AGENTS = 20;
     private static final List<String> QUEUES = List.of("q1", "q2", "q3", "q4");
+    private static final int CAP_PER_HOUR = 5;
+    private static final String POLICIES = """
+            {"queues": {
+              "q1": {"policy": "round-robin", "stickyDays": 30},
+              "q2": {"policy": "weighted", "weights": {"agent-1": 3, "agent-2": 2}},
+              "q3": {"capPerHour": %d, "capPerDay": 8},
+              "q4": {"relaxSkills": [{"afterSeconds": 1, "levels": 2}],
+                     "overflowTo": "q1", "overflowAfterSeconds": 3, "overflowDepth": 15}
+            }}""".formatted(CAP_PER_HOUR);
 
     /** A migrated, empty database of this kind. */
     abstract DataSource dataSource();
 
     @Test
     void invariantsHoldUnderConcurrentIntakePresenceAcceptsAndDeclines() throws Exception {
-        TestAssignment t = new TestAssignment(dataSource(), "{\"queues\": {}}");
+        TestAssignment t = new TestAssignment(dataSource(), POLICIES);
         for (int i = 0; i < AGENTS; i++) {
             t.directory.save("agent-" + i, new AgentProfile(null, "Agent " + i, null,
                     List.of(QUEUES.get(i % 4), QUEUES.get((i + 1) % 4)), Map.of("skill", 1 + i % 10), 1 + i % 3, null,
@@ -74,8 +87,9 @@ abstract class AssignmentConcurrencyContract {
                     String id = "lead-" + Thread.currentThread().getId() + "-" + n;
                     Instant now = t.clock.now();
                     Map<String, Integer> skills = random.nextInt(4) == 0 ? Map.of("skill", 1 + random.nextInt(6)) : Map.of();
+                    Set<String> customer = Set.of("email:c" + random.nextInt(20) + "@example.com");
                     t.assigner.enqueue(List.of(new NewWork(id, "insurance", QUEUES.get(random.nextInt(4)), skills,
-                            1 + random.nextInt(5), random.nextInt(100), "Rule", false, now, now)));
+                            1 + random.nextInt(5), random.nextInt(100), "Rule", false, now, now, customer)));
                     made.add(id);
                     t.assigner.offer(id);
                     actAsSomeAgent(t, random);
@@ -151,7 +165,7 @@ abstract class AssignmentConcurrencyContract {
         }
     }
 
-    /** Agents over capacity, load out of step with what they hold, items with two open offers. */
+    /** Agents over capacity, load out of step with what they hold, items with two open offers, caps passed. */
     static List<String> violations(Connection c) throws SQLException {
         List<String> found = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("""
@@ -178,6 +192,17 @@ abstract class AssignmentConcurrencyContract {
                 boolean offered = "OFFERED".equals(rows.getString(2));
                 if (open > 1 || offered != (open == 1)) {
                     found.add("item " + rows.getString(1) + " " + rows.getString(2) + " with " + open + " open offers");
+                }
+            }
+        }
+        // The whole run fits in the hour: every lead of q3 an agent kept counts against the cap.
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT agent_id, COUNT(*) FROM offers WHERE queue = 'q3' AND state IN ('OPEN', 'ACCEPTED')
+                GROUP BY agent_id HAVING COUNT(*) > ?""")) {
+            select.setInt(1, CAP_PER_HOUR);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1) + " kept " + rows.getLong(2) + " leads of q3, capped at " + CAP_PER_HOUR);
                 }
             }
         }

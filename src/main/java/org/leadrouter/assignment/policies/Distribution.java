@@ -1,0 +1,133 @@
+package org.leadrouter.assignment.policies;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.leadrouter.assignment.agents.AgentState;
+import org.leadrouter.assignment.queues.QueueCatalog;
+import org.leadrouter.assignment.queues.QueueSettings;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.WorkItem;
+
+/**
+ * Applies a queue's distribution policy: the order in which the agents who can take an item are
+ * tried (sticky agent first, then by the policy), and the caps that keep an agent from taking
+ * more of a queue's leads in an hour or a day.
+ */
+@ApplicationScoped
+public class Distribution {
+
+    /** The weighted policy balances shares over this many of the queue's latest offers (its catch-up window). */
+    public static final int WEIGHT_WINDOW = 100;
+
+    private final PolicyStore store;
+    private final QueueCatalog queues;
+
+    public Distribution(PolicyStore store, QueueCatalog queues) {
+        this.store = store;
+        this.queues = queues;
+    }
+
+    /**
+     * The order to try agents in. {@code leastLoaded} are the agents who can take the item now,
+     * already in least-loaded order, which also breaks the ties of the other policies.
+     */
+    public List<AgentState> order(Connection c, WorkItem item, List<AgentState> leastLoaded, Instant now)
+            throws SQLException {
+        if (leastLoaded.size() < 2) {
+            return leastLoaded;
+        }
+        PolicySettings policy = queues.settings(item.queue()).policy();
+        List<AgentState> ordered = switch (policy.policy()) {
+            case LEAST_LOADED -> leastLoaded;
+            case ROUND_ROBIN -> afterLast(leastLoaded, store.lastOffered(c, item.queue()));
+            case WEIGHTED -> belowShareFirst(leastLoaded, store.keptAmongLatest(c, item.queue(), WEIGHT_WINDOW), policy);
+        };
+        if (policy.stickyDays() == null) {
+            return ordered;
+        }
+        Optional<String> sticky = store.stickyAgent(c, item.id(), now.minus(Duration.ofDays(policy.stickyDays())));
+        return sticky.map(agent -> first(ordered, agent)).orElse(ordered);
+    }
+
+    /**
+     * Whether the agent may take the item as far as its queue's caps go; asked under the agent's
+     * lock. An escalated item is not held back by caps: its target must be able to take it.
+     */
+    public boolean mayTake(Connection c, String agentId, WorkItem item, Instant now) throws SQLException {
+        PolicySettings policy = queues.settings(item.queue()).policy();
+        if (item.escalated() || !policy.capped()) {
+            return true;
+        }
+        return (policy.capPerHour() == null
+                        || store.keptSince(c, agentId, item.queue(), now.minus(Duration.ofHours(1))) < policy.capPerHour())
+                && (policy.capPerDay() == null
+                        || store.keptSince(c, agentId, item.queue(), now.minus(Duration.ofDays(1))) < policy.capPerDay());
+    }
+
+    /** The capped queues where the agent has reached a cap now: their waiting (not escalated) items are not for them. */
+    public Set<String> cappedQueues(Connection c, String agentId, Instant now) throws SQLException {
+        List<QueueSettings> capped = queues.configured().stream().filter(q -> q.policy().capped()).toList();
+        if (capped.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, PolicyStore.Kept> kept = store.keptByQueue(c, agentId, now.minus(Duration.ofHours(1)),
+                now.minus(Duration.ofDays(1)));
+        Set<String> reached = new HashSet<>();
+        for (QueueSettings queue : capped) {
+            PolicyStore.Kept k = kept.getOrDefault(queue.name(), PolicyStore.Kept.NONE);
+            PolicySettings policy = queue.policy();
+            if ((policy.capPerHour() != null && k.lastHour() >= policy.capPerHour())
+                    || (policy.capPerDay() != null && k.lastDay() >= policy.capPerDay())) {
+                reached.add(queue.name());
+            }
+        }
+        return reached;
+    }
+
+    /** Keeps new items' match keys, for sticky routing of later leads from the same customer. */
+    public void remember(Connection c, List<NewWork> items) throws SQLException {
+        store.insertKeys(c, items);
+    }
+
+    /** Agent id order, starting after the agent offered last (from the start if they are not among these). */
+    static List<AgentState> afterLast(List<AgentState> agents, Optional<String> last) {
+        List<AgentState> byId = agents.stream().sorted(Comparator.comparing(AgentState::id)).toList();
+        int start = last.map(id -> {
+            for (int i = 0; i < byId.size(); i++) {
+                if (byId.get(i).id().compareTo(id) > 0) {
+                    return i;
+                }
+            }
+            return 0;
+        }).orElse(0);
+        List<AgentState> rotated = new ArrayList<>(byId.subList(start, byId.size()));
+        rotated.addAll(byId.subList(0, start));
+        return rotated;
+    }
+
+    /** Fewest kept offers per unit of weight first; the sort is stable, so equals keep the least-loaded order. */
+    static List<AgentState> belowShareFirst(List<AgentState> agents, Map<String, Integer> kept, PolicySettings policy) {
+        List<AgentState> sorted = new ArrayList<>(agents);
+        // kept(a) / weight(a) against kept(b) / weight(b), without division
+        sorted.sort((a, b) -> Long.compare((long) kept.getOrDefault(a.id(), 0) * policy.weight(b.id()),
+                (long) kept.getOrDefault(b.id(), 0) * policy.weight(a.id())));
+        return sorted;
+    }
+
+    private static List<AgentState> first(List<AgentState> agents, String agentId) {
+        List<AgentState> reordered = new ArrayList<>(agents.size());
+        agents.stream().filter(a -> a.id().equals(agentId)).forEach(reordered::add);
+        agents.stream().filter(a -> !a.id().equals(agentId)).forEach(reordered::add);
+        return reordered;
+    }
+}
