@@ -98,6 +98,7 @@ public final class RulesCheck {
         if (failedGate == null) {
             out.println(segment + ": OK " + result.version() + ", " + result.rules().ruleCount() + " rules from "
                     + String.join(", ", result.files()));
+            result.rules().warnings().forEach(warning -> out.println("  warning: " + warning.describe()));
             return OK;
         }
         out.println(segment + ": REJECTED " + result.version() + " by " + failedGate + ", " + problems.size()

@@ -277,7 +277,8 @@ public class SegmentRegistry {
     /** A version that passed every gate, with what the gates reported about it. */
     private record Promoted(SegmentRules rules, List<GateResult> gates) {
         SegmentStatus.Version describe() {
-            return new SegmentStatus.Version(rules.version(), rules.loadedAt(), rules.files(), rules.ruleCount(), gates);
+            return new SegmentStatus.Version(rules.version(), rules.loadedAt(), rules.files(), rules.ruleCount(), gates,
+                    rules.warnings());
         }
     }
 

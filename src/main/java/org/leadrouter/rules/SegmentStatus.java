@@ -30,7 +30,8 @@ public record SegmentStatus(
     }
 
     /** A good version kept in memory, newest first; the first is the active one. */
-    public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates) {
+    public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates,
+                          List<RuleProblem> warnings) {
     }
 
     /**
