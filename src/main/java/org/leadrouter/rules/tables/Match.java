@@ -39,6 +39,14 @@ sealed interface Match {
     /** An interval of numbers or dates; a null end is open. */
     record Range(Comparable<?> low, boolean lowIncluded, Comparable<?> high, boolean highIncluded) implements Match {
 
+        /** The leads both ranges let through. */
+        Range and(Range other) {
+            boolean lowFromOther = low == null || other.low != null && compare(other.low, low) > 0;
+            boolean highFromOther = high == null || other.high != null && compare(other.high, high) < 0;
+            return new Range(lowFromOther ? other.low : low, lowFromOther ? other.lowIncluded : lowIncluded,
+                    highFromOther ? other.high : high, highFromOther ? other.highIncluded : highIncluded);
+        }
+
         boolean contains(String value) {
             Comparable<?> v = parse(value, low != null ? low : high);
             return v != null && above(v, low, lowIncluded) && below(v, high, highIncluded);

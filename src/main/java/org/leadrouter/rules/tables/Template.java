@@ -27,6 +27,7 @@ final class Template {
             "\\s*(attribute\\(\"[^\"]*\"\\)|[A-Za-z_]\\w*)\\s*(==|!=|>=|<=|>|<)\\s*(\"?)\\$param\\3\\s*");
     private static final Pattern FORALL = Pattern.compile("forall\\(([^)]*)\\)\\{(.*)}");
     private static final Pattern INDEX = Pattern.compile("\\$(\\d)");
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPERATOR_FIRST = Pattern.compile("(>=|<=|!=|<>|==|=|>|<)\\s*(.*)");
     private static final Pattern NUMBER_RANGE = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(?:-|to)\\s*(-?\\d+(?:\\.\\d+)?)");
     private static final Pattern DATE_RANGE = Pattern.compile("(\\S+)\\s+(?:-|to)\\s+(\\S+)");
@@ -125,37 +126,29 @@ final class Template {
 
     /**
      * An analyst-friendly cell on a bare property: {@code any}; a comparison ({@code >= 40000});
-     * a range ({@code 10000-50000}, both ends included; dates as {@code 2026-01-01 to 2026-03-31});
+     * a range ({@code 10000-50000}, both ends included; dates as {@code 2026-01-01 to 2026-03-31}),
+     * or two comparisons ({@code > 10000 and <= 250000});
      * a list ({@code london, south-east}); or one value.
      */
     private CellCode field(String value) {
         if (value.equalsIgnoreCase("any")) {
             return CellCode.NOTHING;
         }
-        Matcher comparison = OPERATOR_FIRST.matcher(value);
-        if (comparison.matches()) {
-            String op = switch (comparison.group(1)) {
-                case "=" -> "==";
-                case "<>" -> "!=";
-                default -> comparison.group(1);
-            };
-            String operand = comparison.group(2).trim();
-            boolean equality = op.equals("==") || op.equals("!=");
-            if (!equality && !type.ordered()) {
-                throw new CellProblem("a comparison such as " + op + " needs a number or date column; " + field
-                        + " holds " + (type == ValueType.UNKNOWN ? "values that cannot be compared" : "text")
-                        + ": list the values instead, e.g. a, b");
+        String[] bounds = AND.split(value);
+        if (bounds.length > 1) {
+            List<CellCode> parts = Arrays.stream(bounds).map(this::comparison).toList();
+            if (parts.contains(null) || !parts.stream().allMatch(p -> p.match() instanceof Match.Range)) {
+                throw new CellProblem("both sides of 'and' must be comparisons with < or >, e.g. > 10000 and <= 250000");
             }
-            String literal = literal(operand);
-            Match match = switch (op) {
-                case "==" -> new Match.Values(Set.of(operand));
-                case ">" -> new Match.Range(comparable(operand), false, null, false);
-                case ">=" -> new Match.Range(comparable(operand), true, null, false);
-                case "<" -> new Match.Range(null, false, comparable(operand), false);
-                case "<=" -> new Match.Range(null, false, comparable(operand), true);
-                default -> new Match.Opaque(value);
-            };
-            return new CellCode(guarded(field + " " + op + " " + literal), match);
+            Match.Range match = (Match.Range) parts.get(0).match();
+            for (CellCode part : parts.subList(1, parts.size())) {
+                match = match.and((Match.Range) part.match());
+            }
+            return new CellCode(guarded(String.join(" && ", parts.stream().map(CellCode::drl).toList())), match);
+        }
+        CellCode comparison = comparison(value);
+        if (comparison != null) {
+            return new CellCode(guarded(comparison.drl()), comparison.match());
         }
         Matcher range = (type == ValueType.DATE ? DATE_RANGE : NUMBER_RANGE).matcher(value);
         if (type.ordered() && range.matches()) {
@@ -175,6 +168,36 @@ final class Template {
             return new CellCode(field + " in (" + literals + ")", new Match.Values(new LinkedHashSet<>(values)));
         }
         return new CellCode(field + " == " + literal(value), new Match.Values(Set.of(value)));
+    }
+
+    /** A cell starting with an operator ({@code >= 40000}) as an unguarded constraint; null when it does not. */
+    private CellCode comparison(String value) {
+        Matcher comparison = OPERATOR_FIRST.matcher(value.trim());
+        if (!comparison.matches()) {
+            return null;
+        }
+        String op = switch (comparison.group(1)) {
+            case "=" -> "==";
+            case "<>" -> "!=";
+            default -> comparison.group(1);
+        };
+        String operand = comparison.group(2).trim();
+        boolean equality = op.equals("==") || op.equals("!=");
+        if (!equality && !type.ordered()) {
+            throw new CellProblem("a comparison such as " + op + " needs a number or date column; " + field
+                    + " holds " + (type == ValueType.UNKNOWN ? "values that cannot be compared" : "text")
+                    + ": list the values instead, e.g. a, b");
+        }
+        String literal = literal(operand);
+        Match match = switch (op) {
+            case "==" -> new Match.Values(Set.of(operand));
+            case ">" -> new Match.Range(comparable(operand), false, null, false);
+            case ">=" -> new Match.Range(comparable(operand), true, null, false);
+            case "<" -> new Match.Range(null, false, comparable(operand), false);
+            case "<=" -> new Match.Range(null, false, comparable(operand), true);
+            default -> new Match.Opaque(value);
+        };
+        return new CellCode(field + " " + op + " " + literal, match);
     }
 
     private String guarded(String constraint) {

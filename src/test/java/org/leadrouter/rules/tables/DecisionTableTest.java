@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,33 @@ class DecisionTableTest {
         assertEquals("test-general", queue(rules, "home", "WALES", null), "a range never matches a missing value");
         assertEquals("test-general", queue(rules, "motor", "WALES", null));
         assertEquals(4, rules.ruleCount());
+    }
+
+    @Test
+    void twoComparisonsJoinedByAndMakeARangeWithOpenEnds() {
+        SegmentRules rules = loaded(TestTable.routing().set("E9", "> 10000 and <= 250000"));
+
+        assertEquals("q-home", queue(rules, "home", "WALES", 10000));
+        assertEquals("q-home-big", queue(rules, "home", "WALES", 10001));
+        assertEquals("q-home-big", queue(rules, "home", "WALES", 250000));
+        assertEquals("q-home", queue(rules, "home", "WALES", 250001));
+    }
+
+    @Test
+    void aDateColumnTakesADateRange() {
+        SegmentRules rules = loaded(TestTable.routing().set("H4", "CONDITION").set("H5", "Lead")
+                .set("H6", "contractEndDate").set("H7", "Contract ends").set("H8", "2026-01-01 to 2026-03-31"));
+
+        assertEquals("q-motor-london", decide(rules, "motor", "LONDON", null, LocalDate.parse("2026-03-31")));
+        assertEquals("test-general", decide(rules, "motor", "LONDON", null, LocalDate.parse("2026-04-01")));
+        assertEquals("test-general", decide(rules, "motor", "LONDON", null, null));
+    }
+
+    @Test
+    void aDateThatIsNotADateIsReported() {
+        assertEquals(List.of(FILE + "H8: \"31/03/2026\": a date is expected here, e.g. 2026-03-31"),
+                rejected(TestTable.routing().set("H4", "CONDITION").set("H5", "Lead")
+                        .set("H6", "contractEndDate").set("H7", "Contract ends").set("H8", "31/03/2026")));
     }
 
     @Test
@@ -266,8 +294,13 @@ class DecisionTableTest {
     }
 
     private static String queue(SegmentRules rules, String product, String region, Integer value) {
+        return decide(rules, product, region, value, null);
+    }
+
+    private static String decide(SegmentRules rules, String product, String region, Integer value, LocalDate contractEnd) {
         Lead lead = new Lead("l-1", "test", "web", Instant.parse("2026-01-15T09:00:00Z"), product, null, null, region,
-                null, null, null, null, value == null ? null : BigDecimal.valueOf(value), null, null, "07700 900001", Map.of());
+                null, null, null, contractEnd, value == null ? null : BigDecimal.valueOf(value), null, null,
+                "07700 900001", Map.of());
         return rules.evaluate(lead).decision().getQueue();
     }
 }
