@@ -3,7 +3,10 @@ package org.leadrouter.rules.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -268,6 +271,21 @@ class DecisionTableTest {
         LoadResult result = loader.compile("test", Map.of("routing.drl.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(List.of("routing.drl.csv, cell C7, line 7: \"40k\": a number is expected here, e.g. 40000"),
+                describe(result.problems()));
+    }
+
+    /** The starter workbook with two mistakes, saved by LibreOffice Calc: a blank row (14) and a word for a number (E12). */
+    @Test
+    void aWorkbookSavedByLibreOfficeCalcIsReportedAtItsCells() throws IOException {
+        byte[] saved = Files.readAllBytes(Path.of("src/test/resources/tables/libreoffice-mistakes.drl.xlsx"));
+
+        LoadResult result = loader.compile("test", Map.of("mistakes.drl.xlsx", saved));
+
+        assertEquals(List.of(
+                "mistakes.drl.xlsx, sheet Routing, cell A14: blank row inside table Routing: a table ends at its first "
+                        + "blank row, so the rules below it (from row 15, Home, rest of the UK) are never compiled; "
+                        + "delete the blank row",
+                "mistakes.drl.xlsx, sheet Routing, cell E12: \"250k\": a number is expected here, e.g. 40000"),
                 describe(result.problems()));
     }
 
