@@ -72,6 +72,21 @@ class DecisionTableTest {
     }
 
     @Test
+    void indexedValuesAndFixedCodeColumnsWorkAsDocumented() {
+        SegmentRules rules = loaded(TestTable.routing()
+                .set("H4", "CONDITION", "ACTION").set("H5", "Lead", "")
+                .set("H6", "contactable == false", "decision.route(\"$1\", $2, \"from the table\");")
+                .set("H7", "No contact", "Queue, priority")
+                .set("A12", "No contact", "900", "", "", "", "", "", "yes", "q-review, 2"));
+
+        Lead lead = new Lead("l-1", "test", "web", Instant.parse("2026-01-15T09:00:00Z"), "motor", null, null, "LONDON",
+                null, null, null, null, null, null, null, null, Map.of());
+        assertEquals("q-review", rules.evaluate(lead).decision().getQueue());
+        assertEquals(2, rules.evaluate(lead).decision().getPriority());
+        assertEquals("q-motor-london", queue(rules, "motor", "LONDON", null), "with a phone the lead is contactable");
+    }
+
+    @Test
     void anyIsABlankCell() {
         SegmentRules rules = loaded(TestTable.routing().set("D8", "any"));
 
