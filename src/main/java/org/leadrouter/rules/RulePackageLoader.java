@@ -173,8 +173,4 @@ public class RulePackageLoader {
                 .anyMatch(g -> SegmentRules.DECISION_GLOBAL.equals(g.getName())
                         && org.leadrouter.facts.Decision.class.getName().equals(g.getType()));
     }
-
-    private static String messageOf(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

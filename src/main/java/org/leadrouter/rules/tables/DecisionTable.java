@@ -62,8 +62,8 @@ public final class DecisionTable {
             if (tables.isEmpty()) {
                 continue;
             }
-            for (String ruleSet : reader.settings("RuleSet")) {
-                pkg = pkg == null ? ruleSet : pkg;
+            if (pkg == null) {
+                pkg = reader.settings("RuleSet").stream().findFirst().orElse(null);
             }
             reader.settings("Import").forEach(i -> imports.addAll(split(i)));
             reader.settings("Variables").forEach(v -> globals.addAll(split(v)));
@@ -73,6 +73,7 @@ public final class DecisionTable {
                 rows.addAll(tableRows);
             }
         }
+        TableLinter.uniqueNames(rows, findings);
         if (rows.isEmpty() && findings.errors().isEmpty()) {
             Grid first = grids.isEmpty() ? new Grid(null, List.of(), List.of()) : grids.get(0);
             findings.error(first, 0, 0, "no rules: no sheet holds a RuleTable with rule rows (sheets whose name "

@@ -1,7 +1,9 @@
 package org.leadrouter.rules.tables;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -39,12 +41,39 @@ sealed interface Match {
     /** An interval of numbers or dates; a null end is open. */
     record Range(Comparable<?> low, boolean lowIncluded, Comparable<?> high, boolean highIncluded) implements Match {
 
+        /** Open-ended ranges first, then by where they start. */
+        static final Comparator<Range> BY_LOW = (a, b) -> a.low == null ? (b.low == null ? 0 : -1)
+                : b.low == null ? 1 : compare(a.low, b.low);
+
         /** The leads both ranges let through. */
         Range and(Range other) {
             boolean lowFromOther = low == null || other.low != null && compare(other.low, low) > 0;
             boolean highFromOther = high == null || other.high != null && compare(other.high, high) < 0;
             return new Range(lowFromOther ? other.low : low, lowFromOther ? other.lowIncluded : lowIncluded,
                     highFromOther ? other.high : high, highFromOther ? other.highIncluded : highIncluded);
+        }
+
+        /**
+         * A whole value (or day) between this range and a higher one that neither holds, as the
+         * analyst would write it; null when they leave nothing out. Only whole values count, so
+         * 0-9999 and 10000-19999 leave no gap.
+         */
+        String gapBefore(Range higher) {
+            if (high == null || higher.low == null) {
+                return null;
+            }
+            Comparable<?> first = high instanceof LocalDate day
+                    ? (highIncluded ? day.plusDays(1) : day)
+                    : highIncluded ? ((BigDecimal) high).setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+                    : ((BigDecimal) high).setScale(0, RoundingMode.CEILING);
+            int order = compare(first, higher.low);
+            return order < 0 || order == 0 && !higher.lowIncluded
+                    ? (highIncluded ? "over " : "from ") + text(high) + (higher.lowIncluded ? " and under " : " to ")
+                            + text(higher.low) : null;
+        }
+
+        private static String text(Comparable<?> value) {
+            return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
         }
 
         boolean contains(String value) {

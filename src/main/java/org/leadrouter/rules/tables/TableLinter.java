@@ -1,6 +1,8 @@
 package org.leadrouter.rules.tables;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Checks across the rows of a table that no single cell shows: a row that repeats another's
- * conditions (error: one of them can never decide), two routing rows that can match the same
- * lead at the same priority with different actions (warning: which one wins is not defined), and
- * a text value that looks like a misspelling of a value the column uses elsewhere (warning).
+ * Checks across the rows of a table that no single cell shows: a rule name used twice in a file
+ * and a row that repeats another's conditions (errors: one of them can never decide), two
+ * routing rows that can match the same lead at the same priority with different actions
+ * (warning: which one wins is not defined), and a text value that looks like a misspelling of a
+ * value the column uses elsewhere (warning).
  */
 final class TableLinter {
 
@@ -23,6 +26,25 @@ final class TableLinter {
         duplicates(table, rows, findings);
         overlaps(table, rows, findings);
         misspellings(table, rows, findings);
+        gaps(table, rows, findings);
+    }
+
+    /** Rule names are what rulesFired shows and must be unique in a package; a file's rows are checked together. */
+    static void uniqueNames(List<RuleRow> rows, Findings findings) {
+        Map<String, RuleRow> seen = new HashMap<>();
+        for (RuleRow row : rows) {
+            RuleRow first = seen.putIfAbsent(row.name(), row);
+            Column name = row.table().find(Keyword.NAME);
+            if (first != null && name != null) {
+                findings.error(row.table().grid(), row.row(), name.index(), "\"" + row.name() + "\": the rule name is "
+                        + "already used in " + where(first) + ": every rule needs a name of its own");
+            }
+        }
+    }
+
+    private static String where(RuleRow row) {
+        String sheet = row.table().grid().sheet();
+        return (sheet == null ? "" : "sheet " + sheet + ", ") + "row " + (row.row() + 1);
     }
 
     private static void duplicates(RuleTable table, List<RuleRow> rows, Findings findings) {
@@ -54,6 +76,42 @@ final class TableLinter {
                 }
             }
         }
+    }
+
+    /**
+     * Value bands with a hole between them: rows that differ only in one column of ranges
+     * ({@code 0-9999}, {@code 20000-49999}) leave the values between them to lower rows or the
+     * catch-all, which is rarely meant.
+     */
+    private static void gaps(RuleTable table, List<RuleRow> rows, Findings findings) {
+        for (Column column : table.of(Keyword.CONDITION)) {
+            Map<List<Object>, List<RuleRow>> bands = new HashMap<>();
+            for (RuleRow row : rows) {
+                if (row.conditions().get(column).match() instanceof Match.Range) {
+                    List<String> others = new ArrayList<>(row.conditionTexts());
+                    others.remove(table.of(Keyword.CONDITION).indexOf(column));
+                    bands.computeIfAbsent(List.of(others, Objects.toString(row.group())), k -> new ArrayList<>()).add(row);
+                }
+            }
+            for (List<RuleRow> band : bands.values()) {
+                band.sort(Comparator.comparing(row -> range(row, column), Match.Range.BY_LOW));
+                for (int i = 1; i < band.size(); i++) {
+                    RuleRow lower = band.get(i - 1);
+                    RuleRow higher = band.get(i);
+                    String gap = range(lower, column).gapBefore(range(higher, column));
+                    if (gap != null) {
+                        findings.warn(table.grid(), higher.row(), column.index(), "no row matches " + column.title()
+                                + " " + gap + " between rows " + (lower.row() + 1) + " (" + lower.name() + ") and "
+                                + (higher.row() + 1) + " (" + higher.name() + "): widen one of the ranges if those "
+                                + "leads should be routed here");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Match.Range range(RuleRow row, Column column) {
+        return (Match.Range) row.conditions().get(column).match();
     }
 
     /** A value used once that is one or two letters from a value used at least twice in the same column. */

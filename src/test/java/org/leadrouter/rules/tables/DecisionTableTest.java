@@ -212,6 +212,24 @@ class DecisionTableTest {
     }
 
     @Test
+    void aRuleNameUsedTwiceIsReportedAtTheSecondName() {
+        TestTable table = TestTable.routing().set("A10", "Big home");
+        table.sheet("More").setOn("More", "A1", "RuleTable More")
+                .setOn("More", "A2", "NAME", "CONDITION", "ACTION")
+                .setOn("More", "A3", "", "Lead", "")
+                .setOn("More", "A4", "", "product", "decision.route(\"$param\", \"more\");")
+                .setOn("More", "A5", "Rule", "Product", "Queue")
+                .setOn("More", "A6", "Motor in London", "boat", "q-boat");
+
+        assertEquals(List.of(
+                FILE + "A10: \"Big home\": the rule name is already used in sheet Routing, row 9: every rule needs a name "
+                        + "of its own",
+                "routing.drl.xlsx, sheet More, cell A6: \"Motor in London\": the rule name is already used in sheet "
+                        + "Routing, row 8: every rule needs a name of its own"),
+                rejected(table));
+    }
+
+    @Test
     void rowsThatCanMatchTheSameLeadAtTheSamePriorityAreAWarning() {
         LoadResult result = compile(TestTable.routing().set("B10", "200").set("E10", "10000-50000"));
 
@@ -224,6 +242,24 @@ class DecisionTableTest {
     @Test
     void disjointRangesAtTheSamePriorityAreNoOverlap() {
         LoadResult result = compile(TestTable.routing().set("B10", "200").set("E10", "< 40000"));
+
+        assertTrue(result.ok(), () -> describe(result.problems()).toString());
+        assertEquals(List.of(), result.rules().warnings());
+    }
+
+    @Test
+    void aHoleBetweenValueBandsIsAWarning() {
+        LoadResult result = compile(TestTable.routing().set("E10", "0-19999"));
+
+        assertTrue(result.ok(), () -> describe(result.problems()).toString());
+        assertEquals(List.of(FILE + "E9: no row matches Value over 19999 and under 40000 between rows 10 (Home) and 9 "
+                + "(Big home): widen one of the ranges if those leads should be routed here"),
+                describe(result.rules().warnings()));
+    }
+
+    @Test
+    void bandsThatMeetOnWholeValuesLeaveNoHole() {
+        LoadResult result = compile(TestTable.routing().set("E10", "0-39999"));
 
         assertTrue(result.ok(), () -> describe(result.problems()).toString());
         assertEquals(List.of(), result.rules().warnings());
