@@ -75,8 +75,7 @@ public final class DecisionTable {
         }
         TableLinter.uniqueNames(rows, findings);
         if (rows.isEmpty() && findings.errors().isEmpty()) {
-            Grid first = grids.isEmpty() ? new Grid(null, List.of(), List.of()) : grids.get(0);
-            findings.error(first, 0, 0, "no rules: no sheet holds a RuleTable with rule rows (sheets whose name "
+            findings.error(first(grids), 0, 0, "no rules: no sheet holds a RuleTable with rule rows (sheets whose name "
                     + "starts with " + Sheets.SKIP_MARKER + " are skipped)");
         }
         String packageName = pkg != null ? pkg : "rules." + segment.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
@@ -103,11 +102,12 @@ public final class DecisionTable {
      * every row using it, the mistake is in the code row, so it is said once, at that cell.
      */
     public List<RuleProblem> locate(List<CompileError> errors) {
-        Map<List<Object>, List<Located>> byColumnAndMessage = new LinkedHashMap<>();
+        Map<Key, List<Located>> byColumnAndMessage = new LinkedHashMap<>();
         for (CompileError error : errors) {
             Located located = locate(error);
-            byColumnAndMessage.computeIfAbsent(List.of(located.span == null ? -1 : located.span.rule().table().row(),
-                    located.cell == null ? -1 : located.cell.column(), error.message()), k -> new ArrayList<>()).add(located);
+            Key key = new Key(located.span == null ? null : located.span.rule().table(),
+                    located.cell == null ? -1 : located.cell.column(), error.message());
+            byColumnAndMessage.computeIfAbsent(key, k -> new ArrayList<>()).add(located);
         }
         List<RuleProblem> problems = new ArrayList<>();
         for (List<Located> group : byColumnAndMessage.values()) {
@@ -124,6 +124,9 @@ public final class DecisionTable {
         return problems;
     }
 
+    private record Key(RuleTable table, int column, String message) {
+    }
+
     private record Located(CompileError error, GeneratedDrl.Span span, GeneratedDrl.Cell cell, RuleProblem problem) {
     }
 
@@ -131,8 +134,7 @@ public final class DecisionTable {
         GeneratedDrl.Span span = error.line() == null ? null
                 : generated.rules().stream().filter(s -> s.holds(error.line())).findFirst().orElse(null);
         if (span == null) {
-            Grid first = grids.isEmpty() ? new Grid(null, List.of(), List.of()) : grids.get(0);
-            return new Located(error, null, null, findings.at(first, 0, 0, error.message() + detail(error)));
+            return new Located(error, null, null, findings.at(first(grids), 0, 0, error.message() + detail(error)));
         }
         GeneratedDrl.Cell cell = cellOf(error, span);
         String text = cell.grid().text(cell.row(), cell.column());
@@ -191,6 +193,11 @@ public final class DecisionTable {
         long using = table.rules().stream()
                 .filter(row -> !table.grid().text(row, index).isEmpty()).count();
         return group.size() >= using ? column : null;
+    }
+
+    /** Where a problem of the whole file is said: the first sheet's first cell. */
+    private static Grid first(List<Grid> grids) {
+        return grids.isEmpty() ? new Grid(null, List.of(), List.of()) : grids.get(0);
     }
 
     private static String detail(CompileError error) {
