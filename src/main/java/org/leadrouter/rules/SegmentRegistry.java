@@ -157,6 +157,7 @@ public class SegmentRegistry {
             segments.compute(segment, (name, state) -> (state == null ? SegmentState.EMPTY : state).promote(promoted, historySize));
             LOG.infof("segment %s: loaded %s (%d rules from %s)", segment, compiled.version(),
                     compiled.rules().ruleCount(), compiled.files());
+            compiled.rules().warnings().forEach(w -> LOG.warnf("segment %s: %s: %s", segment, compiled.version(), w.describe()));
             return outcome(segment, ReloadOutcome.Result.PROMOTED, null, compiled.version(), List.of(), results);
         }
     }
