@@ -47,7 +47,7 @@ public final class RulesCheck {
 
     /**
      * @param gates promotion gates that need nothing of the running service; they run after a
-     *              folder compiles, as in the service: the scenarios (see {@link #offlineGates()});
+     *              folder compiles, as in the service: the scenarios (see {@link #offlineGates(RulesConfig.CoverageGate)});
      *              the replay gate needs recorded leads and so only runs in the service.
      */
     public RulesCheck(RulePackageLoader loader, List<PromotionGate> gates) {
@@ -106,6 +106,7 @@ public final class RulesCheck {
         if (failedGate == null) {
             out.println(segment + ": OK " + result.version() + ", " + result.rules().ruleCount() + " rules from "
                     + String.join(", ", result.files()));
+            result.rules().warnings().forEach(warning -> out.println("  warning: " + warning.describe()));
         } else {
             out.println(segment + ": REJECTED " + result.version() + " by " + failedGate + ", " + problems.size()
                     + (problems.size() == 1 ? " problem" : " problems") + ":");

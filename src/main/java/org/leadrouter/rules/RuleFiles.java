@@ -13,11 +13,17 @@ import java.util.stream.Stream;
 /**
  * Which files in a segment folder are rules. Editors leave lock and temporary files beside the
  * ones being edited (Excel's {@code ~$name.xlsx}, LibreOffice's {@code .~lock.name#}, vim's
- * swap files); those are never rules. Scenario files sit beside the rules but are test data.
+ * swap files); those are never rules. Analysts park work in progress as drafts: a file with
+ * {@code .draft.} in its name ({@code routing.draft.drl.xlsx}) or anything in a {@code drafts}
+ * folder, which is never read (only a segment folder's own files are) and never taken for a
+ * segment. Scenario files sit beside the rules but are test data.
  */
 public final class RuleFiles {
 
     public enum Kind { DRL, XLSX, XLS, CSV }
+
+    /** The folder analysts keep unfinished rule files in. */
+    public static final String DRAFTS = "drafts";
 
     private RuleFiles() {
     }
@@ -25,7 +31,8 @@ public final class RuleFiles {
     public static boolean isIgnored(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.startsWith(".") || lower.startsWith("~") || lower.endsWith("~") || lower.endsWith("#")
-                || lower.endsWith(".tmp") || lower.endsWith(".swp") || lower.endsWith(".bak");
+                || lower.endsWith(".tmp") || lower.endsWith(".swp") || lower.endsWith(".bak")
+                || lower.contains(".draft.") || lower.equals(DRAFTS);
     }
 
     public static boolean isScenarioFile(String name) {

@@ -21,6 +21,7 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 import org.leadrouter.facts.Lead;
+import org.leadrouter.rules.tables.DecisionTable;
 
 /**
  * Compiles one segment folder (DRL files and decision tables) into a {@link SegmentRules}, or
@@ -73,24 +74,23 @@ public class RulePackageLoader {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, appLoader));
         Map<String, String> drlByFile = new HashMap<>();
-        Map<String, DecisionTableSource> tables = new HashMap<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
+        List<RuleProblem> warnings = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
-            RuleFiles.Kind kind = RuleFiles.kindOf(name);
             String drl;
-            if (kind == RuleFiles.Kind.DRL) {
+            if (RuleFiles.kindOf(name) == RuleFiles.Kind.DRL) {
                 drl = new String(file.getValue(), StandardCharsets.UTF_8);
                 problems.addAll(UnboundedLoops.find(name, drl));
             } else {
-                DecisionTableSource table;
-                try {
-                    table = DecisionTableSource.compile(name, kind, file.getValue());
-                } catch (RuntimeException e) {
-                    problems.add(RuleProblem.inFile(name, "decision table cannot be read: " + messageOf(e)));
+                DecisionTable table = DecisionTable.read(name, segment, file.getValue());
+                warnings.addAll(table.warnings());
+                if (!table.errors().isEmpty()) {
+                    // A table with layout or cell errors is not compiled: its generated code would only repeat them.
+                    problems.addAll(table.errors());
                     continue;
                 }
                 tables.put(name, table);
-                problems.addAll(table.ignoredSheetProblems());
                 drl = table.drl();
             }
             drlByFile.put(name, drl);
@@ -114,7 +114,7 @@ public class RulePackageLoader {
                     "no file declares the result global: add 'global org.leadrouter.facts.Decision decision;'")));
         }
         int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        SegmentRules candidate = new SegmentRules(segment, version, Instant.now(), names, ruleCount, kieBase, maxFirings, null, watchdog);
+        SegmentRules candidate = new SegmentRules(segment, version, Instant.now(), names, ruleCount, kieBase, maxFirings, null, watchdog, warnings);
         String fallbackQueue;
         try {
             fallbackQueue = catchAllQueue(candidate);
@@ -134,7 +134,7 @@ public class RulePackageLoader {
                             + "-general\", \"No specific rule matched\"); end")));
         }
         return LoadResult.loaded(new SegmentRules(segment, version, candidate.loadedAt(), names, ruleCount,
-                kieBase, maxFirings, fallbackQueue, watchdog));
+                kieBase, maxFirings, fallbackQueue, watchdog, warnings));
     }
 
     /**
@@ -172,9 +172,5 @@ public class RulePackageLoader {
                 .flatMap(p -> p.getGlobalVariables().stream())
                 .anyMatch(g -> SegmentRules.DECISION_GLOBAL.equals(g.getName())
                         && org.leadrouter.facts.Decision.class.getName().equals(g.getType()));
-    }
-
-    private static String messageOf(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -2,7 +2,7 @@ package org.leadrouter.rules;
 
 /**
  * One thing wrong with a segment's files, said so an analyst can find it: the file, and the
- * line (DRL) or sheet and cell/row (decision table) when known.
+ * line (DRL) or sheet and cell ({@code F17}, decision table) when known.
  */
 public record RuleProblem(String file, Integer line, Integer column, String sheet, String cell, String message) {
 
@@ -24,7 +24,7 @@ public record RuleProblem(String file, Integer line, Integer column, String shee
             where.append(", sheet ").append(sheet);
         }
         if (cell != null) {
-            where.append(", ").append(cell);
+            where.append(", cell ").append(cell);
         }
         if (line != null) {
             where.append(", line ").append(line);

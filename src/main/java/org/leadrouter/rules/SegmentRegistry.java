@@ -186,6 +186,7 @@ public class SegmentRegistry {
                     files);
             LOG.infof("segment %s: loaded %s (%d rules from %s)", segment, compiled.version(),
                     compiled.rules().ruleCount(), compiled.files());
+            compiled.rules().warnings().forEach(w -> LOG.warnf("segment %s: %s: %s", segment, compiled.version(), w.describe()));
             return outcome(segment, ReloadOutcome.Result.PROMOTED, null, compiled.version(), List.of(), results);
         }
     }
@@ -407,7 +408,7 @@ public class SegmentRegistry {
 
         static Promoted of(SegmentRules rules, List<GateResult> gates, String scenarios) {
             return new Promoted(new SegmentStatus.Version(rules.version(), rules.loadedAt(), rules.files(), rules.ruleCount(),
-                    gates), rules, scenarios, rules.loadedAt());
+                    gates, rules.warnings()), rules, scenarios, rules.loadedAt());
         }
 
         String version() {
@@ -420,7 +421,7 @@ public class SegmentRegistry {
 
         Promoted rechecked(List<GateResult> gates, String checkedScenarios, Instant at) {
             return new Promoted(new SegmentStatus.Version(described.version(), described.loadedAt(), described.files(),
-                    described.ruleCount(), gates), rules, checkedScenarios, at);
+                    described.ruleCount(), gates, described.warnings()), rules, checkedScenarios, at);
         }
 
         /** A version passed its gates when promoted: a failed one now means the scenarios changed under it. */

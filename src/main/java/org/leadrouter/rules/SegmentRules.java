@@ -37,11 +37,14 @@ public final class SegmentRules {
     private final int maxFirings;
     private final String fallbackQueue;
     private final EvaluationWatchdog watchdog;
+    /** What the table linter found worth telling but not worth rejecting the version for. */
+    private final List<RuleProblem> warnings;
     /** Set once an evaluation of this version ran past the deadline: the version is quarantined. */
     private volatile RuleDeadlineException stuck;
 
     SegmentRules(String segment, String version, Instant loadedAt, List<String> files, int ruleCount,
-                 KieBase kieBase, int maxFirings, String fallbackQueue, EvaluationWatchdog watchdog) {
+                 KieBase kieBase, int maxFirings, String fallbackQueue, EvaluationWatchdog watchdog,
+                 List<RuleProblem> warnings) {
         this.segment = segment;
         this.version = version;
         this.loadedAt = loadedAt;
@@ -51,6 +54,11 @@ public final class SegmentRules {
         this.maxFirings = maxFirings;
         this.fallbackQueue = fallbackQueue;
         this.watchdog = watchdog;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public List<RuleProblem> warnings() {
+        return warnings;
     }
 
     public RuleOutcome evaluate(Lead lead) {

@@ -31,7 +31,12 @@ public record SegmentStatus(
     }
 
     /** A good version kept in memory, newest first; the first is the active one. */
-    public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates) {
+    public record Version(String version, Instant loadedAt, List<String> files, int ruleCount, List<GateResult> gates,
+                          List<RuleProblem> warnings) {
+        public Version {
+            // Versions recorded before table warnings existed have none.
+            warnings = warnings == null ? List.of() : warnings;
+        }
     }
 
     /**

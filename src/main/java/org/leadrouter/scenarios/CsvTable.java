@@ -8,13 +8,13 @@ import java.util.List;
  * doubled quotes and line breaks. Each row keeps the line it starts on, so problems point at
  * the line an analyst sees in an editor.
  */
-final class CsvTable {
+public final class CsvTable {
 
     private CsvTable() {
     }
 
     /** @throws IllegalArgumentException for a quote left open at the end of the text */
-    static List<TableRow> parse(String text) {
+    public static List<TableRow> parse(String text) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<TableRow> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();

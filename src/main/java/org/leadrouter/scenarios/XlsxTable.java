@@ -21,7 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * booleans and dates back into the text a lead would carry: 250000 not 250000.0, true not
  * TRUE, and dates as ISO dates (date-times in UK time with their offset).
  */
-final class XlsxTable {
+public final class XlsxTable {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -43,7 +43,8 @@ final class XlsxTable {
         return rows;
     }
 
-    private static String text(Cell cell) {
+    /** A cell's text as a lead would carry it; also how decision tables read their cells. */
+    public static String text(Cell cell) {
         if (cell == null) {
             return "";
         }

@@ -21,7 +21,7 @@ class BuildErrorsTest {
         LoadResult result = loader.compile("test", Map.of("routing.drl", bytes(TestRulePackages.unknownField())));
 
         assertFalse(result.ok());
-        assertEquals(List.of("routing.drl, line 6, column 10: unknown field 'postcde' on Lead"),
+        assertEquals(List.of("routing.drl, line 6, column 10: rule 'Postcode': unknown field 'postcde' on Lead"),
                 describe(result));
     }
 
@@ -58,16 +58,15 @@ class BuildErrorsTest {
     }
 
     @Test
-    void brokenTableCellNamesSheetRowCellAndField() {
+    void aFieldMisspeltInATableColumnsCodeIsReportedOnceAtTheCodeCell() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("catch-all.drl", bytes(TestRulePackages.routingTo("test-general", 0)));
         files.put("routing.drl.xlsx", TestRulePackages.routingTable("Routing", "postcde"));
 
         LoadResult result = loader.compile("test", files);
 
-        assertEquals(List.of(
-                "routing.drl.xlsx, sheet Routing, row 10 (cell C10): unknown field 'postcde' on Lead",
-                "routing.drl.xlsx, sheet Routing, row 11 (cell C11): unknown field 'postcde' on Lead"),
+        assertEquals(List.of("routing.drl.xlsx, sheet Routing, cell C8: the code of Postcode starts (\"postcde "
+                + "str[startsWith] \"$param\"\") fails on every row that uses it: unknown field 'postcde' on Lead"),
                 describe(result));
     }
 
@@ -86,7 +85,7 @@ class BuildErrorsTest {
     }
 
     @Test
-    void ruleTableOnALaterSheetIsReportedNotIgnored() {
+    void ruleTableOnALaterSheetIsReadToo() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("catch-all.drl", bytes(TestRulePackages.routingTo("test-general", 0)));
         files.put("routing.drl.xlsx", TestRulePackages.withExtraRuleSheet(
@@ -94,8 +93,8 @@ class BuildErrorsTest {
 
         LoadResult result = loader.compile("test", files);
 
-        assertEquals(List.of("routing.drl.xlsx, sheet Telecoms, cell B3: rule table on sheet 'Telecoms' is never "
-                + "compiled: only the first sheet (Routing) of a workbook holds rules; move it there or into a file of its own"),
+        assertEquals(List.of("routing.drl.xlsx, sheet Telecoms, cell B4: table More has no columns: the row under "
+                + "RuleTable names each column (NAME, PRIORITY, CONDITION, ACTION, RULEFLOW-GROUP, DESCRIPTION)"),
                 describe(result));
     }
 

@@ -42,7 +42,7 @@ class SegmentRegistryTest {
         assertEquals(ReloadOutcome.Result.REJECTED, broken.result());
         assertEquals(ReloadOutcome.COMPILE_GATE, broken.rejectedBy());
         assertEquals(good, broken.activeVersion());
-        assertEquals(List.of("routing.drl, line 6, column 10: unknown field 'postcde' on Lead"),
+        assertEquals(List.of("routing.drl, line 6, column 10: rule 'Postcode': unknown field 'postcde' on Lead"),
                 broken.errors().stream().map(RuleProblem::describe).toList());
         SegmentStatus status = registry.status("seg").orElseThrow();
         assertEquals(good, status.rulesetVersion());

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.rules.tables.TestTable;
 import org.leadrouter.security.AdminHasEveryRole;
 import org.leadrouter.security.Roles;
 
@@ -72,7 +74,7 @@ class SegmentResourceTest {
                 .body("errors[0].file", equalTo("routing.drl"))
                 .body("errors[0].line", equalTo(6))
                 .body("errors[0].column", equalTo(10))
-                .body("errors[0].message", equalTo("unknown field 'postcde' on Lead"));
+                .body("errors[0].message", equalTo("rule 'Postcode': unknown field 'postcde' on Lead"));
         when().get("/segments/beta").then().statusCode(200)
                 .body("rulesetVersion", equalTo(good))
                 .body("lastRejected.rejectedBy", equalTo("compile"))
@@ -80,17 +82,28 @@ class SegmentResourceTest {
     }
 
     @Test
-    void brokenTableCellIsReportedBySheetAndRow() {
-        write("tables/catch-all.drl", TestRulePackages.routingTo("tables-general", 5));
-        writeBytes("tables/routing.drl.xlsx", TestRulePackages.routingTable("Routing", "postcde"));
+    void aBrokenTableCellIsReportedByFileSheetAndCell() {
+        writeBytes("tables/routing.drl.xlsx", TestTable.routing().set("E9", "40k").bytes());
 
         given().post("/segments/tables/reload").then().statusCode(200)
                 .body("result", equalTo("REJECTED"))
-                .body("errors.size()", equalTo(2))
+                .body("errors.size()", equalTo(1))
                 .body("errors[0].file", equalTo("routing.drl.xlsx"))
                 .body("errors[0].sheet", equalTo("Routing"))
-                .body("errors[0].cell", equalTo("row 10 (cell C10)"))
-                .body("errors[0].message", equalTo("unknown field 'postcde' on Lead"));
+                .body("errors[0].cell", equalTo("E9"))
+                .body("errors[0].message", equalTo("\"40k\": a number is expected here, e.g. 40000"));
+    }
+
+    @Test
+    void tableWarningsAreShownWithTheVersionTheyBelongTo() {
+        writeBytes("warned/routing.drl.xlsx", TestTable.routing().set("B10", "200").set("E10", "10000-50000").bytes());
+
+        // Promoted by this request or, just before it, by the watcher.
+        given().post("/segments/warned/reload").then().statusCode(200).body("activeVersion", startsWith("warned@"));
+        when().get("/segments/warned").then().statusCode(200)
+                .body("history[0].warnings[0].sheet", equalTo("Routing"))
+                .body("history[0].warnings[0].cell", equalTo("A10"))
+                .body("history[0].warnings[0].message", startsWith("rows 9 (Big home) and 10 (Home) can match the same lead"));
     }
 
     @Test

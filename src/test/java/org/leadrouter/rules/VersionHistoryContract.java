@@ -53,7 +53,7 @@ abstract class VersionHistoryContract {
         assertEquals(List.of(v2, v1), status.history().stream().map(SegmentStatus.Version::version).toList());
         assertEquals(Map.of("checkedFiles", 1), status.gates().get(0).report(), "gate reports are kept");
         assertEquals(broken.candidateVersion(), status.lastRejected().version());
-        assertEquals(List.of("routing.drl, line 6, column 10: unknown field 'postcde' on Lead"),
+        assertEquals(List.of("routing.drl, line 6, column 10: rule 'Postcode': unknown field 'postcde' on Lead"),
                 status.lastRejected().errors().stream().map(RuleProblem::describe).toList());
         assertEquals("q-2", decide(second, segment));
 

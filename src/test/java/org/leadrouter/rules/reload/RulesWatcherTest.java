@@ -122,7 +122,7 @@ class RulesWatcherTest {
         Eventually.await("the broken version is rejected", () -> rejected("motor").equals(broken), registry::statuses);
 
         assertEquals(good, registry.active("motor").orElseThrow().version());
-        assertEquals(List.of("routing.drl, line 6, column 10: unknown field 'postcde' on Lead"),
+        assertEquals(List.of("routing.drl, line 6, column 10: rule 'Postcode': unknown field 'postcde' on Lead"),
                 registry.status("motor").orElseThrow().lastRejected().errors().stream().map(RuleProblem::describe).toList());
     }
 
