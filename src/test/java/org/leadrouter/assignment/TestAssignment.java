@@ -19,6 +19,7 @@ import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.AgentValidation;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.work.Supervision;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.intake.Database;
 import org.leadrouter.intake.LeadStore;
@@ -33,6 +34,7 @@ public final class TestAssignment {
     public static final Duration PUSH_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration SLA = Duration.ofMinutes(30);
     public static final int MAX_ATTEMPTS = 3;
+    public static final String REVIEW_QUEUE = "general-review";
 
     public final DataSource dataSource;
     public final TestClock clock = new TestClock();
@@ -40,6 +42,7 @@ public final class TestAssignment {
     public final WorkStore work = new WorkStore();
     public final AgentStore agents = new AgentStore();
     public final Assigner assigner;
+    public final Supervision supervision;
     public final AgentDirectory directory;
     public final LeadStore leads;
     public final AssignmentDispatcher dispatcher;
@@ -49,8 +52,10 @@ public final class TestAssignment {
         this.dataSource = dataSource;
         this.db = new AssignmentDb(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
-        this.assigner = new Assigner(db, agents, work, new QueueCatalog(config), clock, config,
-                new AssignmentMetrics(new SimpleMeterRegistry()));
+        QueueCatalog queues = new QueueCatalog(config);
+        AssignmentMetrics metrics = new AssignmentMetrics(new SimpleMeterRegistry());
+        this.assigner = new Assigner(db, agents, work, queues, clock, config, metrics);
+        this.supervision = new Supervision(db, work, agents, queues, assigner, clock, metrics);
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
         this.leads = new LeadStore(dataSource, Database.H2);
         this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
@@ -132,6 +137,16 @@ public final class TestAssignment {
             @Override
             public int offerThreads() {
                 return 1;
+            }
+
+            @Override
+            public String reviewQueue() {
+                return REVIEW_QUEUE;
+            }
+
+            @Override
+            public List<String> declineReasons() {
+                return List.of("busy", "not-qualified", "other");
             }
         };
     }

@@ -120,7 +120,7 @@ abstract class AssignmentConcurrencyContract {
             } else {
                 for (Offer offer : t.directory.openOffers(agent)) {
                     if (move == 2) {
-                        t.assigner.decline(offer.id(), "busy");
+                        t.assigner.decline(offer.id(), "busy", null);
                     } else {
                         t.assigner.accept(offer.id());
                         t.assigner.complete(offer.workId());
