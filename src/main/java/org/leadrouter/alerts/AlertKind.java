@@ -2,7 +2,9 @@ package org.leadrouter.alerts;
 
 /** What an alert is about. */
 public enum AlertKind {
-    FALLBACK_SHARE, ACCEPTANCE_RATE, TIME_TO_ASSIGN, QUEUE_SLA;
+    FALLBACK_SHARE, ACCEPTANCE_RATE, TIME_TO_ASSIGN, QUEUE_SLA,
+    /** Leads whose escalation target refused them, escalated further, not yet accepted. */
+    ESCALATION_REFUSED;
 
     /** The id prefix: fallback-share, acceptance-rate, ... */
     String slug() {

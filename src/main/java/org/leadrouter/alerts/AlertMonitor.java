@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
+import org.leadrouter.assignment.work.WorkLedger;
 import org.leadrouter.kpis.KpiBlocks;
 import org.leadrouter.kpis.KpiService;
 import org.leadrouter.kpis.KpiWindow;
@@ -39,6 +40,7 @@ public class AlertMonitor {
 
     private final KpiBlocks blocks;
     private final KpiService kpis;
+    private final WorkLedger work;
     private final AssignmentClock clock;
     private final AssignmentConfig assignment;
     private final AlertsConfig config;
@@ -49,10 +51,11 @@ public class AlertMonitor {
     private final Map<String, Boolean> gauges = new HashMap<>();
     private ScheduledExecutorService timer;
 
-    public AlertMonitor(KpiBlocks blocks, KpiService kpis, AssignmentClock clock, AssignmentConfig assignment,
-                        AlertsConfig config, MeterRegistry registry) {
+    public AlertMonitor(KpiBlocks blocks, KpiService kpis, WorkLedger work, AssignmentClock clock,
+                        AssignmentConfig assignment, AlertsConfig config, MeterRegistry registry) {
         this.blocks = blocks;
         this.kpis = kpis;
+        this.work = work;
         this.clock = clock;
         this.assignment = assignment;
         this.config = config;
@@ -98,7 +101,7 @@ public class AlertMonitor {
         blocks.blocks(KpiWindow.of(recentStart, now, assignment.defaultTimeZone()), recent);
         blocks.blocks(KpiWindow.of(recentStart.minus(config.baseline()), recentStart, assignment.defaultTimeZone()), baseline);
         Map<String, Alert> breaches = new TreeMap<>();
-        rules.breaches(recent, baseline, kpis.queues(), now).forEach(a -> breaches.put(a.id(), a));
+        rules.breaches(recent, baseline, kpis.queues(), work.passedOver(), now).forEach(a -> breaches.put(a.id(), a));
         for (Alert breach : breaches.values()) {
             Alert before = active.get(breach.id());
             if (before == null) {

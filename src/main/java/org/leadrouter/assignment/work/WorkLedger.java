@@ -1,10 +1,11 @@
 package org.leadrouter.assignment.work;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.leadrouter.assignment.AssignmentDb;
 
-/** Reads a work item with its offers and history in one consistent transaction. */
+/** Reads a work item with its offers and history in one consistent transaction, and what escalation passed over. */
 @ApplicationScoped
 public class WorkLedger {
 
@@ -24,6 +25,10 @@ public class WorkLedger {
             }
             return Optional.of(new WorkView(item.get(), work.offersFor(c, id), work.history(c, id)));
         });
+    }
+
+    public List<PassedOver> passedOver() {
+        return db.inTransaction(work::passedOver);
     }
 
     public Optional<Offer> offer(long id) {

@@ -145,6 +145,21 @@ public class WorkStore {
         }
     }
 
+    /** Items waiting or offered past their escalation path's first step (its target refused them), per queue escalated from. */
+    public List<PassedOver> passedOver(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT escalated_from, COUNT(*) AS n, MIN(escalated_at) AS since FROM work_items
+                WHERE state IN ('WAITING', 'OFFERED', 'ESCALATED') AND escalation_step > 0
+                GROUP BY escalated_from ORDER BY escalated_from""");
+             ResultSet rows = select.executeQuery()) {
+            List<PassedOver> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(new PassedOver(rows.getString("escalated_from"), rows.getLong("n"), instant(rows, "since")));
+            }
+            return found;
+        }
+    }
+
     public void markOffered(Connection c, String id, String agentId, Instant now) throws SQLException {
         update(c, "UPDATE work_items SET state = 'OFFERED', agent_id = ?, first_offered_at = COALESCE(first_offered_at, ?) WHERE id = ?",
                 agentId, now, id);
