@@ -14,13 +14,8 @@ import java.util.function.Function;
 import org.leadrouter.kpis.Kpis.Acceptance;
 import org.leadrouter.kpis.Kpis.Rate;
 
-/**
- * Lead Acceptance Rate of the offers closed in the window: accepted ÷ (accepted + declined + timed
- * out). A withdrawn offer (the item went elsewhere before the agent could answer) counts against nobody.
- */
+/** Lead Acceptance Rate of the offers closed in the window, counted by {@link OfferTally}'s rule. */
 final class AcceptanceReader {
-
-    static final String NO_REASON = "(no reason given)";
 
     private AcceptanceReader() {
     }
@@ -28,16 +23,16 @@ final class AcceptanceReader {
     static PerSegment<Acceptance> read(Connection c, KpiWindow window) throws SQLException {
         List<Closed> closed = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT w.segment, o.queue, o.agent_id, o.state, o.reason, COUNT(*) AS n
+                SELECT w.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason, COUNT(*) AS n
                 FROM offers o JOIN work_items w ON w.id = o.work_id
                 WHERE o.closed_at >= ? AND o.closed_at < ? AND o.state <> 'OPEN'
-                GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason""")) {
+                GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason""")) {
             setInstant(select, 1, window.from());
             setInstant(select, 2, window.to());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     closed.add(new Closed(rows.getString("segment"), rows.getString("queue"), rows.getString("agent_id"),
-                            rows.getString("state"), rows.getString("reason"), rows.getLong("n")));
+                            rows.getString("state"), rows.getString("reason_code"), rows.getString("reason"), rows.getLong("n")));
                 }
             }
         }
@@ -50,52 +45,29 @@ final class AcceptanceReader {
 
     /** Per queue and agent in the overall block only: the same agents and queues serve several segments. */
     private static Acceptance summary(List<Closed> offers, boolean breakdowns) {
-        Tally total = new Tally();
+        OfferTally total = new OfferTally();
         Map<String, Long> reasons = new TreeMap<>();
         for (Closed o : offers) {
-            total.add(o);
+            total.add(o.state(), o.count());
             if (o.state().equals("DECLINED")) {
-                reasons.merge(o.reason() == null || o.reason().isBlank() ? NO_REASON : o.reason(), o.count(), Long::sum);
+                OfferTally.addReason(reasons, o.reasonCode(), o.reason(), o.count());
             }
         }
-        return new Acceptance(total.offers(), total.accepted, total.declined, total.timedOut, total.withdrawn, total.rate(),
+        return new Acceptance(total.offers(), total.accepted(), total.declined(), total.timedOut(), total.withdrawn(), total.rate(),
                 reasons, breakdowns ? rates(offers, Closed::queue, true) : List.of(),
                 breakdowns ? rates(offers, Closed::agent, false) : List.of());
     }
 
     private static List<Rate> rates(List<Closed> offers, Function<Closed, String> key, boolean byQueue) {
-        Map<String, Tally> tallies = new TreeMap<>();
-        offers.forEach(o -> tallies.computeIfAbsent(key.apply(o), k -> new Tally()).add(o));
+        Map<String, OfferTally> tallies = new TreeMap<>();
+        offers.forEach(o -> tallies.computeIfAbsent(key.apply(o), k -> new OfferTally()).add(o.state(), o.count()));
         List<Rate> rates = new ArrayList<>();
-        tallies.forEach((k, t) -> rates.add(new Rate(byQueue ? k : null, byQueue ? null : k, t.offers(), t.accepted,
-                t.declined, t.timedOut, t.rate())));
+        tallies.forEach((k, t) -> rates.add(new Rate(byQueue ? k : null, byQueue ? null : k, t.offers(), t.accepted(),
+                t.declined(), t.timedOut(), t.rate())));
         return rates;
     }
 
-    private record Closed(String segment, String queue, String agent, String state, String reason, long count) {
-    }
-
-    private static final class Tally {
-        long accepted;
-        long declined;
-        long timedOut;
-        long withdrawn;
-
-        void add(Closed o) {
-            switch (o.state()) {
-                case "ACCEPTED" -> accepted += o.count();
-                case "DECLINED" -> declined += o.count();
-                case "TIMED_OUT" -> timedOut += o.count();
-                default -> withdrawn += o.count();
-            }
-        }
-
-        long offers() {
-            return accepted + declined + timedOut;
-        }
-
-        Double rate() {
-            return offers() == 0 ? null : (double) accepted / offers();
-        }
+    private record Closed(String segment, String queue, String agent, String state, String reasonCode, String reason,
+                          long count) {
     }
 }
