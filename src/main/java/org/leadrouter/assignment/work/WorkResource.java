@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.security.AgentAccess;
@@ -45,7 +44,7 @@ public class WorkResource {
     @RolesAllowed({Roles.AGENT, Roles.MANAGER})
     @Operation(summary = "Read a work item", description = "The item with its offers and history. Roles: agent (work offered to or accepted by them only), manager.")
     public WorkView get(@PathParam("id") String id) {
-        WorkView view = ledger.find(id).orElseThrow(() -> new NotFoundException("work item", id));
+        WorkView view = ledger.require(id, "work item");
         access.requireActingFor(view.item().agentId(), "work item " + id);
         return view;
     }
