@@ -26,8 +26,8 @@ import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.agents.AgentProfile;
 
 /**
- * Many threads at once make items, change presence, accept, decline and complete, while the
- * scheduler scans; throughout and afterwards no agent holds more than their capacity, no item is
+ * Many threads at once make items, change presence, accept, decline and complete, and act as
+ * supervisors (transfer, assign, reassign, release, pull), while the scheduler scans; throughout and afterwards no agent holds more than their capacity, no item is
  * offered to two agents, none is lost or doubled, and nobody is re-offered what they refused.
  * One subclass per database.
  */
@@ -79,6 +79,9 @@ abstract class AssignmentConcurrencyContract {
                     made.add(id);
                     t.assigner.offer(id);
                     actAsSomeAgent(t, random);
+                    if (random.nextInt(4) == 0) {
+                        actAsSupervisor(t, random, "lead-" + Thread.currentThread().getId() + "-" + random.nextInt(n + 1));
+                    }
                 }
                 return null;
             }));
@@ -106,6 +109,8 @@ abstract class AssignmentConcurrencyContract {
                     AND refused.state IN ('DECLINED', 'TIMED_OUT') AND refused.id < later.id)"""),
                 "nobody is offered what they refused");
         assertTrue(count(t, "SELECT COUNT(*) FROM work_items WHERE state = 'COMPLETED'") > ITEMS / 2);
+        assertTrue(count(t, "SELECT COUNT(DISTINCT kind) FROM work_events WHERE actor IS NOT NULL") >= 4,
+                "supervisor actions took effect, not only refusals");
     }
 
     /** One agent's move: mostly accept or complete, sometimes decline or change presence. */
@@ -132,8 +137,35 @@ abstract class AssignmentConcurrencyContract {
         }
     }
 
-    /** Everyone online, accepting and completing, until no offer is left open. */
+    /** One supervisor's move on an item made earlier, or an agent's pull. */
+    private static void actAsSupervisor(TestAssignment t, ThreadLocalRandom random, String item) {
+        String agent = "agent-" + random.nextInt(AGENTS);
+        try {
+            switch (random.nextInt(5)) {
+                case 0 -> t.supervision.transfer(item, QUEUES.get(random.nextInt(4)), null, "boss");
+                case 1 -> t.supervision.assign(item, agent, "boss");
+                case 2 -> t.supervision.reassign(item, agent, "boss");
+                case 3 -> t.supervision.release(item, "boss");
+                default -> t.supervision.pull(agent, agent);
+            }
+        } catch (ConflictException raced) {
+            // Completed, not accepted, not escalated, or the agent is full: refused, as it should be.
+        }
+    }
+
+    /** Everyone online, accepting and completing, until no offer is left open and no work is held. */
     private static void drain(TestAssignment t) {
+        List<String> held = t.db.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM work_items WHERE state = 'ACCEPTED'");
+                 ResultSet rows = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
+            }
+        });
+        held.forEach(t.assigner::complete);
         for (int i = 0; i < AGENTS; i++) {
             t.directory.setPresence("agent-" + i, "ONLINE");
         }
