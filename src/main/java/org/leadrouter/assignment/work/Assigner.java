@@ -266,7 +266,7 @@ public class Assigner {
 
     /**
      * An open offer closed without acceptance: the agent's unit is freed and the item waits again,
-     * or is escalated once refused {@code maxAttempts} times; an escalated item refused by its
+     * or is escalated once refused {@code maxAttempts} times or by every agent eligible for it; an escalated item refused by its
      * escalation step's last eligible agent moves on along its escalation path. Runs under the item's lock.
      */
     private Offer close(Connection c, Offer offer, OfferState state, String code, String reason) throws SQLException {
@@ -286,6 +286,9 @@ public class Assigner {
             escalate(c, item, "refused by " + offer.agentId() + " at its escalation step", now);
         } else if (refused && item.attempts() >= maxAttempts) {
             escalate(c, item, "refused by " + item.attempts() + " agents", now);
+        } else if (refused && !agents.anyoneEligible(c, item.id(), item.queue(), item.pinnedAgent(), item.skillsWaived())) {
+            // Waiting for its SLA would be waiting for nobody: every eligible agent has refused it.
+            escalate(c, item, "refused by every eligible agent of " + item.queue(), now);
         }
         return work.offer(c, offer.id()).orElseThrow();
     }

@@ -108,11 +108,13 @@ class AssignerTest {
         assigner.decline(toBob.id(), "busy", null);
 
         WorkItem item = find(toAnn.workId());
-        assertEquals(WorkState.WAITING, item.state(), "both refused it: it waits, visibly");
         assertEquals(2, item.attempts());
         assertTrue(t.directory.openOffers("ann").isEmpty());
         assertEquals(List.of(WorkEventKind.QUEUED, WorkEventKind.OFFERED, WorkEventKind.DECLINED, WorkEventKind.OFFERED,
-                WorkEventKind.DECLINED), kinds(item.id()));
+                WorkEventKind.DECLINED, WorkEventKind.ESCALATED), kinds(item.id()),
+                "both refused it, below max-attempts: nobody is left in sales, so it is escalated at once");
+        assertEquals(TestAssignment.REVIEW_QUEUE, item.queue(), "nobody serves managers: passed over to the review queue");
+        assertEquals(WorkState.ESCALATED, item.state(), "it waits there, visibly");
     }
 
     @Test
