@@ -28,6 +28,14 @@ else
   java -cp "$(cat "$BENCH_WORK/classpath.txt")" bench/console/ConsoleHistory.java "$BENCH_WORK/data" "$LEADS" "$DAYS"
 fi
 start_service rules
+# The service rolls the history's whole hours up in the background (docs/console.md#windows); time
+# the windows once it has caught up: the last rolled hour is then at most an hour and a bit old.
+started=$(now_ms)
+until lag=$(curl -sf "${AUTH[@]}" "$BASE/q/metrics" | awk '/^leadrouter_kpis_rollup_lag_seconds/ && $2 ~ /^[0-9.E+]+$/ {print int($2)}') \
+    && [[ -n $lag && $lag -lt 4000 ]]; do
+  sleep 2
+done
+echo "KPI hours rolled up in $(( ($(now_ms) - started) / 1000 )) s"
 echo "service on $BASE; $(machine_load); database $(du -sh "$BENCH_WORK/data" | cut -f1)"
 java bench/console/KpiTimer.java "$BASE" "$WARM" "$ROUNDS" /q/health/live "/kpis?window=1h" "/kpis?window=today" \
   "/kpis?window=7d" /alerts "/segments/insurance/coverage?window=7d"

@@ -25,9 +25,10 @@ public class KpiBlocks {
     public Block blocks(KpiWindow window, Map<String, Block> segments) {
         Instant now = clock.now();
         return db.inTransaction(c -> {
-            PerSegment<Kpis.TimeToAssign> toAssign = TimeToAssignReader.read(c, window);
+            WindowParts parts = WindowParts.of(window, HourlyRollup.rolledTo(c));
+            PerSegment<Kpis.TimeToAssign> toAssign = TimeToAssignReader.read(c, window, parts);
             PerSegment<Kpis.Unassigned> unassigned = TimeToAssignReader.unassigned(c, now);
-            PerSegment<Kpis.Acceptance> acceptance = AcceptanceReader.read(c, window);
+            PerSegment<Kpis.Acceptance> acceptance = AcceptanceReader.read(c, parts);
             PerSegment<Kpis.Fallback> fallback = FallbackReader.read(c, window);
             TreeSet<String> names = new TreeSet<>(toAssign.segments().keySet());
             names.addAll(unassigned.segments().keySet());

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,33 +19,61 @@ import org.leadrouter.kpis.Kpis.Unassigned;
 
 /**
  * Time to Assign (received → accepted) of the items accepted in the window, and the items not yet
- * accepted now. Reads one row per accepted item through the accepted_at index.
+ * accepted now. Reads one row per accepted item through the accepted_at index, or the hourly
+ * totals for the hours rolled up ({@link WindowParts}); either way to two significant figures.
  */
 final class TimeToAssignReader {
+
+    /** The items accepted in [?, ?): read here, rolled up by the hour. */
+    static final String ACCEPTED_ITEMS =
+            "SELECT segment, received_at, accepted_at FROM work_items WHERE accepted_at >= ? AND accepted_at < ?";
 
     private TimeToAssignReader() {
     }
 
-    static PerSegment<TimeToAssign> read(Connection c, KpiWindow window) throws SQLException {
-        List<Sample> all = new ArrayList<>();
-        Map<String, List<Sample>> bySegment = new TreeMap<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT segment, received_at, accepted_at FROM work_items WHERE accepted_at >= ? AND accepted_at < ?")) {
-            setInstant(select, 1, window.from());
-            setInstant(select, 2, window.to());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Instant accepted = instant(rows, "accepted_at");
-                    Sample sample = new Sample(window.bucketOf(accepted),
-                            Math.max(0, Duration.between(instant(rows, "received_at"), accepted).toMillis()));
-                    all.add(sample);
-                    bySegment.computeIfAbsent(rows.getString("segment"), s -> new ArrayList<>()).add(sample);
+    /** An accepted item's time to assign, rounded as every figure is. */
+    static long millis(ResultSet acceptedItem) throws SQLException {
+        Instant accepted = instant(acceptedItem, "accepted_at");
+        return TwoFigures.of(Math.max(0, Duration.between(instant(acceptedItem, "received_at"), accepted).toMillis()));
+    }
+
+    static PerSegment<TimeToAssign> read(Connection c, KpiWindow window, WindowParts parts) throws SQLException {
+        Distribution all = new Distribution();
+        Map<String, Distribution> bySegment = new TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement(ACCEPTED_ITEMS)) {
+            for (WindowParts.Span span : parts.rows()) {
+                setInstant(select, 1, span.from());
+                setInstant(select, 2, span.to());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        add(all, bySegment, rows.getString("segment"), window.bucketOf(instant(rows, "accepted_at")),
+                                millis(rows), 1);
+                    }
+                }
+            }
+        }
+        if (parts.hours() != null) {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT hour_at, segment, millis, items FROM assign_hours WHERE hour_at >= ? AND hour_at < ?")) {
+                setInstant(select, 1, parts.hours().from());
+                setInstant(select, 2, parts.hours().to());
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        add(all, bySegment, rows.getString("segment"), window.bucketOf(instant(rows, "hour_at")),
+                                rows.getLong("millis"), rows.getLong("items"));
+                    }
                 }
             }
         }
         Map<String, TimeToAssign> segments = new TreeMap<>();
-        bySegment.forEach((segment, samples) -> segments.put(segment, summary(samples)));
-        return new PerSegment<>(summary(all), segments);
+        bySegment.forEach((segment, distribution) -> segments.put(segment, distribution.summary()));
+        return new PerSegment<>(all.summary(), segments);
+    }
+
+    private static void add(Distribution all, Map<String, Distribution> bySegment, String segment, Instant bucket,
+                            long millis, long count) {
+        all.add(bucket, millis, count);
+        bySegment.computeIfAbsent(segment, s -> new Distribution()).add(bucket, millis, count);
     }
 
     static PerSegment<Unassigned> unassigned(Connection c, Instant now) throws SQLException {
@@ -71,27 +98,24 @@ final class TimeToAssignReader {
         return Math.max(0, Duration.between(since, now).toSeconds());
     }
 
-    private static TimeToAssign summary(List<Sample> samples) {
-        if (samples.isEmpty()) {
-            return new TimeToAssign(0, null, null, null, List.of());
+    /** A segment's (or all) times to assign, overall and per trend bucket. */
+    private static final class Distribution {
+        private final DurationHistogram overall = new DurationHistogram();
+        private final Map<Instant, DurationHistogram> byBucket = new TreeMap<>();
+
+        void add(Instant bucket, long millis, long count) {
+            overall.add(millis, count);
+            byBucket.computeIfAbsent(bucket, b -> new DurationHistogram()).add(millis, count);
         }
-        long[] all = sorted(samples);
-        Map<Instant, List<Sample>> byBucket = new TreeMap<>();
-        samples.forEach(s -> byBucket.computeIfAbsent(s.bucket(), b -> new ArrayList<>()).add(s));
-        List<TimePoint> trend = new ArrayList<>();
-        byBucket.forEach((at, inBucket) -> {
-            long[] values = sorted(inBucket);
-            trend.add(new TimePoint(at, values.length, Percentiles.of(values, 50), Percentiles.of(values, 90)));
-        });
-        return new TimeToAssign(all.length, Percentiles.of(all, 50), Percentiles.of(all, 90), Percentiles.of(all, 99), trend);
-    }
 
-    private static long[] sorted(List<Sample> samples) {
-        long[] values = samples.stream().mapToLong(Sample::millis).toArray();
-        Arrays.sort(values);
-        return values;
-    }
-
-    private record Sample(Instant bucket, long millis) {
+        TimeToAssign summary() {
+            if (overall.count() == 0) {
+                return new TimeToAssign(0, null, null, null, List.of());
+            }
+            List<TimePoint> trend = new ArrayList<>();
+            byBucket.forEach((at, h) -> trend.add(new TimePoint(at, h.count(), h.percentile(50), h.percentile(90))));
+            return new TimeToAssign(overall.count(), overall.percentile(50), overall.percentile(90), overall.percentile(99),
+                    trend);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.intake.LeadStore;
@@ -38,6 +45,37 @@ class AlertsTest {
     @Inject
     AssignmentClock clock;
 
+    /** The monitor's log lines about this test's alert. */
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final Handler logCatcher = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            String line = record.getParameters() == null ? record.getMessage()
+                    : String.format(record.getMessage(), record.getParameters());
+            if (line.contains("[" + ID + "]")) {
+                logLines.add(record.getLevel() + " " + line);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void catchLogLines() {
+        Logger.getLogger(AlertMonitor.class.getName()).addHandler(logCatcher);
+    }
+
+    @AfterEach
+    void releaseLogLines() {
+        Logger.getLogger(AlertMonitor.class.getName()).removeHandler(logCatcher);
+    }
+
     @Test
     void aFallbackSpikeIsRaisedThenCleared() throws Exception {
         History history = new History(null, store);
@@ -61,6 +99,9 @@ class AlertsTest {
                 .body("find { it.id == '" + ID + "' }.message",
                         equalTo("spiky: 60% of leads fallback-routed in the last 15 min, 2% over the last 24 h"));
         assertEquals(1.0, gauge());
+        monitor.check();
+        assertEquals(List.of("WARN alert started: spiky: 60% of leads fallback-routed in the last 15 min, 2% over the last 24 h"
+                + " [" + ID + "]"), logLines, "one line when it starts, none while it stays");
 
         // 100 more leads by a rule in the last 15 min: 6 of 110 (5%) is under the 10% floor.
         for (int i = 0; i < 100; i++) {
@@ -73,6 +114,8 @@ class AlertsTest {
         given().queryParam("all", true).get("/alerts").then().statusCode(200)
                 .body("find { it.id == '" + ID + "' }.clearedAt", notNullValue());
         assertEquals(0.0, gauge());
+        assertEquals(2, logLines.size());
+        assertTrue(logLines.get(1).startsWith("INFO alert cleared: spiky: 60% of leads fallback-routed"), logLines.get(1));
     }
 
     private double gauge() {

@@ -2,6 +2,7 @@ package org.leadrouter.console;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -26,10 +27,12 @@ final class Chromium {
         return "true".equalsIgnoreCase(System.getenv("CI")) || (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER));
     }
 
-    /** A headless browser with a window large enough for a whole console view. */
-    static ChromeDriver start() {
+    /** A headless browser with a window large enough for a whole console view, saving downloads in a folder. */
+    static ChromeDriver start(Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         // --no-sandbox: chromium refuses to start its sandbox as root, which CI containers are.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();

@@ -35,6 +35,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -90,7 +91,7 @@ class ConsoleIT {
         service = PackagedService.start(workDir, settings);
         recordSomeWork();
         Files.createDirectories(SCREENSHOTS);
-        browser = Chromium.start();
+        browser = Chromium.start(Files.createDirectories(workDir.resolve("downloads")));
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
@@ -130,13 +131,15 @@ class ConsoleIT {
 
     @Test
     @Order(1)
-    void aKeyWithoutTheManagerRoleIsToldSo() {
+    void anUnknownKeyAndAKeyWithoutTheManagerRoleAreToldSo() {
         browser.get(service.uri("/").toString());
-        signIn(analyst);
         WebElement message = browser.findElement(By.id("access-message"));
-        wait.until(ExpectedConditions.visibilityOf(message));
+        signIn("lr_" + "0".repeat(43));
+        wait.until(driver -> message.isDisplayed() && message.getText().contains("401"));
+        assertTrue(message.getText().contains("That API key was not accepted"), message.getText());
+        signIn(analyst);
+        wait.until(driver -> message.isDisplayed() && message.getText().contains("403"));
         assertTrue(message.getText().contains("does not have the manager role"), message.getText());
-        assertTrue(message.getText().contains("403"), message.getText());
     }
 
     @Test
@@ -196,6 +199,30 @@ class ConsoleIT {
 
     @Test
     @Order(5)
+    void everyFigureFollowsTheWindowPicker() throws Exception {
+        JavascriptExecutor page = browser;
+        page.executeScript("window.sameDocument = 'yes';");
+        Select window = new Select(browser.findElement(By.id("window")));
+        // A custom day in 2020, long before anything was recorded.
+        window.selectByValue("custom");
+        page.executeScript("document.getElementById('window-from').value = '2020-01-01T00:00';"
+                + "document.getElementById('window-to').value = '2020-01-02T00:00';");
+        browser.findElement(By.id("apply-window")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("fallback-count"), "0"));
+        assertEquals("0", browser.findElement(By.id("tta-count")).getText());
+        assertTrue(browser.findElement(By.id("window-label")).getText().contains("2020"),
+                browser.findElement(By.id("window-label")).getText());
+
+        window.selectByValue("7d");
+        JsonNode week = json("GET", "/kpis?window=7d", manager).get("overall");
+        awaitFigure("fallback-count", week.at("/fallback/fallback"), week.at("/fallback/fallback").asText());
+        awaitFigure("acceptance-rate", week.at("/acceptance/rate"), percent(week.at("/acceptance/rate")));
+        window.selectByValue("1h");
+        assertEquals("yes", page.executeScript("return window.sameDocument;"), "the page was reloaded");
+    }
+
+    @Test
+    @Order(6)
     void theAnalystSeesARejectedEditAtItsFileAndCellAndRollsBackFromThePage() throws Exception {
         String original = json("GET", "/segments/insurance", analyst).get("rulesetVersion").asText();
         browser.findElement(By.id("sign-out")).click();
@@ -238,7 +265,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theAnalystReplaysACandidateFolderAndSeesItsChangedRoutes() throws Exception {
         WebElement folder = browser.findElement(By.cssSelector("#segment-insurance .replay-folder"));
         folder.sendKeys("insurance-next");
@@ -255,6 +282,25 @@ class ConsoleIT {
         assertEquals(List.of("insurance-life-fca", "insurance-review", String.valueOf(ROUTED)), cells);
         String summary = browser.findElement(By.cssSelector("#segment-insurance .replay-result p")).getText();
         assertTrue(summary.contains(ROUTED + " of " + ROUTED + " recorded leads change queue"), summary);
+    }
+
+    @Test
+    @Order(8)
+    void theAnalystDownloadsRuleCoverageAsCsv() throws Exception {
+        browser.findElement(By.cssSelector("#segment-insurance a.coverage-csv")).click();
+        Path download = workDir.resolve("downloads").resolve("insurance-coverage.csv");
+        wait.until(driver -> Files.exists(download));
+        String expected = send("GET", "/segments/insurance/coverage?window=1h&format=csv", analyst, null);
+        wait.until(driver -> expected.equals(readQuietly(download)));
+        assertTrue(expected.lines().count() > 1, expected);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void signIn(String key) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +37,7 @@ abstract class KpiBlocksContract {
 
     Block overall;
     final Map<String, Block> segments = new TreeMap<>();
+    AssignmentDb db;
 
     /** A freshly migrated database of this kind for the class. */
     abstract DataSource dataSource();
@@ -86,8 +88,55 @@ abstract class KpiBlocksContract {
         h.offer("i5", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T09:30:00Z");
         h.offer("w2", "a1", "telecoms-general", "OPEN", null, null);
 
-        AssignmentClock clock = new AssignmentClock(Clock.fixed(NOW, ZoneOffset.UTC)) { };
-        overall = new KpiBlocks(new AssignmentDb(dataSource), clock).blocks(HOUR, segments);
+        db = new AssignmentDb(dataSource);
+        overall = blocks(HOUR, segments);
+    }
+
+    private Block blocks(KpiWindow window, Map<String, Block> bySegment) {
+        return new KpiBlocks(db, clockAt(NOW)).blocks(window, bySegment);
+    }
+
+    private static AssignmentClock clockAt(Instant now) {
+        return new AssignmentClock(Clock.fixed(now, ZoneOffset.UTC)) { };
+    }
+
+    @Test
+    void longWindowsReadTheRolledUpHoursAndGiveTheSameFiguresAsTheRows() throws Exception {
+        ZoneId london = ZoneId.of("Europe/London");
+        List<KpiWindow> windows = List.of(
+                KpiWindow.of(NOW.minus(Duration.ofDays(7)), NOW, london),
+                KpiWindow.of(Instant.parse("2026-11-25T00:00:00Z"), NOW, london),
+                KpiWindow.of(Instant.parse("2026-11-25T06:30:00Z"), Instant.parse("2026-11-25T10:40:05Z"), london),
+                KpiWindow.of(Instant.parse("2026-11-25T09:15:00Z"), Instant.parse("2026-11-25T13:00:00Z"), london));
+        List<Map<String, Block>> fromRows = new java.util.ArrayList<>();
+        for (KpiWindow window : windows) {
+            Map<String, Block> bySegment = new TreeMap<>();
+            bySegment.put("", blocks(window, bySegment));
+            fromRows.add(bySegment);
+        }
+
+        // An hour is rolled once it is over and settled: at 11:01 the 10:00 hour is not yet.
+        HourlyRollup early = new HourlyRollup(db, clockAt(Instant.parse("2026-11-25T11:01:00Z")), () -> Duration.ZERO,
+                new SimpleMeterRegistry());
+        assertEquals(1, early.rollUp(), "09:00, the hour of the first accepted item; 10:00 has not settled at 11:01");
+        HourlyRollup rollup = new HourlyRollup(db, clockAt(Instant.parse("2026-11-25T12:30:00Z")), () -> Duration.ZERO,
+                new SimpleMeterRegistry());
+        assertEquals(2, rollup.rollUp());
+        assertEquals(0, rollup.rollUp(), "an hour is rolled once");
+        assertEquals(Instant.parse("2026-11-25T12:00:00Z"), db.inTransaction(HourlyRollup::rolledTo));
+
+        List<Map<String, Block>> fromHours = new java.util.ArrayList<>();
+        for (KpiWindow window : windows) {
+            Map<String, Block> bySegment = new TreeMap<>();
+            bySegment.put("", blocks(window, bySegment));
+            fromHours.add(bySegment);
+        }
+        assertEquals(fromRows, fromHours);
+        // The week: the hour's five accepted items and i5 (09:30); its 8 answerable offers and i5's accept.
+        Block week = fromHours.get(0).get("");
+        assertEquals(6, week.timeToAssign().count());
+        assertEquals(List.of(9L, 5L, 1L), List.of(week.acceptance().offers(), week.acceptance().accepted(),
+                week.acceptance().withdrawn()));
     }
 
     @Test

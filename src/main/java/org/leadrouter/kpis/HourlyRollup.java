@@ -1,0 +1,196 @@
+package org.leadrouter.kpis;
+
+import static org.leadrouter.assignment.AssignmentDb.instant;
+import static org.leadrouter.assignment.AssignmentDb.setInstant;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.leadrouter.assignment.AssignmentClock;
+import org.leadrouter.assignment.AssignmentDb;
+
+/**
+ * Rolls each hour, once it is over, into the hourly totals of time to assign and closed offers
+ * (V45), in the background and from the recorded rows, so the totals survive restarts and a
+ * service that was down catches up. The gauge {@code leadrouter.kpis.rollup.lag} says how far
+ * behind the last rolled hour is.
+ */
+@ApplicationScoped
+public class HourlyRollup {
+
+    private static final Logger LOG = Logger.getLogger(HourlyRollup.class);
+    // An item is accepted and an offer closed with the clock's time and committed a moment later: an
+    // hour is rolled only once this much has passed after it, so none of its rows is still on its way.
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    // Bounds a transaction when a long history is caught up.
+    private static final int HOURS_A_TRANSACTION = 24;
+
+    private final AssignmentDb db;
+    private final AssignmentClock clock;
+    private final KpisConfig config;
+    private final MeterRegistry registry;
+    private volatile Instant rolledTo;
+    private ScheduledExecutorService timer;
+
+    public HourlyRollup(AssignmentDb db, AssignmentClock clock, KpisConfig config, MeterRegistry registry) {
+        this.db = db;
+        this.clock = clock;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        Gauge.builder("leadrouter.kpis.rollup.lag", this, HourlyRollup::lagSeconds)
+                .description("Seconds from the end of the last hour rolled up for the console's long windows to now")
+                .baseUnit("seconds")
+                .register(registry);
+        long every = config.rollupInterval().toMillis();
+        if (every <= 0) {
+            LOG.info("KPI hours are not rolled up in the background (leadrouter.kpis.rollup-interval=0)");
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kpi-rollup");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::rollUpSafely, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void rollUpSafely() {
+        try {
+            int hours = rollUp();
+            if (hours > 0) {
+                LOG.debugf("rolled up %d hour(s) of KPIs, to %s", hours, rolledTo);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("rolling up the KPI hours failed; long windows read the rows themselves until the next try", e);
+        }
+    }
+
+    /** Rolls up every whole hour that is over and settled; answers how many. */
+    public int rollUp() {
+        Instant until = clock.now().minus(SETTLE).truncatedTo(ChronoUnit.HOURS);
+        int total = 0;
+        for (int rolled; (rolled = db.inTransaction(c -> rollSome(c, until))) > 0; ) {
+            total += rolled;
+        }
+        return total;
+    }
+
+    /** Every hour before this is in the hourly totals; null when none is. */
+    static Instant rolledTo(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT rolled_to FROM kpi_rollup WHERE id = 1");
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? instant(row, "rolled_to") : null;
+        }
+    }
+
+    private int rollSome(Connection c, Instant until) throws SQLException {
+        Instant from;
+        try (PreparedStatement lock = c.prepareStatement("SELECT rolled_to FROM kpi_rollup WHERE id = 1 FOR UPDATE");
+             ResultSet row = lock.executeQuery()) {
+            row.next();
+            from = instant(row, "rolled_to");
+        }
+        if (from == null) {
+            from = firstHour(c, until);
+        }
+        int hours = 0;
+        Instant hour = from;
+        for (; hour.isBefore(until) && hours < HOURS_A_TRANSACTION; hour = hour.plus(Duration.ofHours(1)), hours++) {
+            rollTimeToAssign(c, hour);
+            rollOffers(c, hour);
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE kpi_rollup SET rolled_to = ? WHERE id = 1")) {
+            setInstant(update, 1, hour);
+            update.executeUpdate();
+        }
+        rolledTo = hour;
+        return hours;
+    }
+
+    /** The hour of the oldest accepted item or closed offer; {@code until} when there is none. */
+    private static Instant firstHour(Connection c, Instant until) throws SQLException {
+        Instant first = until;
+        for (String sql : new String[] {"SELECT MIN(accepted_at) AS first_at FROM work_items",
+                "SELECT MIN(closed_at) AS first_at FROM offers"}) {
+            try (PreparedStatement select = c.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+                Instant at = row.next() ? instant(row, "first_at") : null;
+                if (at != null && at.isBefore(first)) {
+                    first = at.truncatedTo(ChronoUnit.HOURS);
+                }
+            }
+        }
+        return first;
+    }
+
+    private static void rollTimeToAssign(Connection c, Instant hour) throws SQLException {
+        Map<String, Map<Long, Long>> counts = new TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement(TimeToAssignReader.ACCEPTED_ITEMS)) {
+            setInstant(select, 1, hour);
+            setInstant(select, 2, hour.plus(Duration.ofHours(1)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.computeIfAbsent(rows.getString("segment"), s -> new TreeMap<>())
+                            .merge(TimeToAssignReader.millis(rows), 1L, Long::sum);
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO assign_hours (hour_at, segment, millis, items) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, Map<Long, Long>> segment : counts.entrySet()) {
+                for (Map.Entry<Long, Long> e : segment.getValue().entrySet()) {
+                    setInstant(insert, 1, hour);
+                    insert.setString(2, segment.getKey());
+                    insert.setLong(3, e.getKey());
+                    insert.setLong(4, e.getValue());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void rollOffers(Connection c, Instant hour) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO offer_hours (hour_at, segment, queue, agent_id, state, reason_code, reason, offers) "
+                        + "SELECT CAST(? AS TIMESTAMP WITH TIME ZONE), " + AcceptanceReader.CLOSED_OFFERS)) {
+            setInstant(insert, 1, hour);
+            setInstant(insert, 2, hour);
+            setInstant(insert, 3, hour.plus(Duration.ofHours(1)));
+            insert.executeUpdate();
+        }
+    }
+
+    private double lagSeconds() {
+        Instant to = rolledTo;
+        return to == null ? Double.NaN : Math.max(0, Duration.between(to, clock.now()).toSeconds());
+    }
+}
