@@ -266,8 +266,9 @@ public class Assigner {
 
     /**
      * An open offer closed without acceptance: the agent's unit is freed and the item waits again,
-     * or is escalated once refused {@code maxAttempts} times or by every agent eligible for it; an escalated item refused by its
-     * escalation step's last eligible agent moves on along its escalation path. Runs under the item's lock.
+     * or is escalated once refused {@code maxAttempts} times or by every agent eligible for it; an
+     * escalated item refused by its escalation step's last eligible agent moves on along its
+     * escalation path. Runs under the item's lock.
      */
     private Offer close(Connection c, Offer offer, OfferState state, String code, String reason) throws SQLException {
         Instant now = clock.now();
@@ -343,7 +344,7 @@ public class Assigner {
      * To the first step of the escalation path where someone could still be offered the item: the
      * queue's target (a manager queue or one agent, skills waived: the manager decides; with no
      * target, its own queue), else further along. Nothing changes while the item's current step
-     * is still open. Passing over a step is logged and alerted (see EscalationWatch).
+     * is still open. Passing over a step is logged, and alerted while the item waits (WorkStore#passedOver).
      */
     private void escalate(Connection c, WorkItem item, String reason, Instant now) throws SQLException {
         String from = item.escalated() && item.escalatedFrom() != null ? item.escalatedFrom() : item.queue();
