@@ -80,6 +80,9 @@ class AssignmentResourceTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", containsInAnyOrder("agent", "queue"));
         given().contentType(ContentType.JSON).body("{\"agent\": \"  \"}").post("/work/nothing/reassign")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("agent"));
+        // PostgreSQL cannot keep a NUL: refused as input everywhere, not failed in the database.
+        given().contentType(ContentType.JSON).body("{\"agent\": \"a\\u0000b\"}").post("/work/nothing/transfer")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("agent"));
         given().contentType(ContentType.JSON).body("{\"queue\": \"a\"}").post("/work/nothing/transfer")
                 .then().statusCode(404).contentType(PROBLEM);
         given().post("/work/nothing/release").then().statusCode(404).contentType(PROBLEM);

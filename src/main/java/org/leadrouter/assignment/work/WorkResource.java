@@ -10,10 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.StorableText;
 import org.leadrouter.security.AgentAccess;
 import org.leadrouter.security.Roles;
 
@@ -118,12 +120,17 @@ public class WorkResource {
         return agent;
     }
 
-    /** A queue or agent name: null if not given; at most 128 (agent) or 1024 (queue) characters. */
+    /** A queue or agent name: null if not given; 1 to 128 (agent) or 1024 (queue) characters the record can keep. */
     private static String name(String value, String field, List<FieldProblem> problems) {
         if (value == null) {
             return null;
         }
         int max = field.equals("agent") ? 128 : 1024;
+        Optional<String> unstorable = StorableText.problem(value);
+        if (unstorable.isPresent()) {
+            problems.add(new FieldProblem(field, unstorable.get()));
+            return null;
+        }
         if (value.isBlank() || value.length() > max) {
             problems.add(new FieldProblem(field, "must be 1 to " + max + " characters"));
             return null;
