@@ -3,7 +3,7 @@ package org.leadrouter.alerts;
 /** What an alert is about. */
 public enum AlertKind {
     FALLBACK_SHARE, ACCEPTANCE_RATE, TIME_TO_ASSIGN, QUEUE_SLA,
-    /** Leads whose escalation target refused them, escalated further, not yet accepted. */
+    /** Leads escalated past their escalation target (refused there, or nobody there), not yet accepted. */
     ESCALATION_REFUSED;
 
     /** The id prefix: fallback-share, acceptance-rate, ... */

@@ -38,7 +38,7 @@ final class AlertRules {
         for (PassedOver p : passedOver) {
             alerts.add(new Alert(AlertKind.ESCALATION_REFUSED.slug() + ":" + p.queue(), AlertKind.ESCALATION_REFUSED, null,
                     p.queue(), now, p.items(), null, 0,
-                    "%s: %d escalated lead(s) refused by the escalation target, escalated further and not yet accepted"
+                    "%s: %d escalated lead(s) passed over by the escalation target (refused, or nobody there), not yet accepted"
                             .formatted(p.queue(), p.items()), null));
         }
         return alerts;
