@@ -29,7 +29,8 @@ CREATE TABLE offer_hours (
 );
 CREATE INDEX offer_hours_read ON offer_hours (hour_at, dimension, name, accepted, declined, timed_out, withdrawn);
 
--- Offers declined in the hour per segment and reason ('(no reason given)' when none was).
+-- Offers declined in the hour per segment and reason: the reason code, or for declines made before
+-- codes their free text ('(no reason given)' when there was none).
 CREATE TABLE decline_hours (
     hour_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     segment   VARCHAR(64)   NOT NULL,

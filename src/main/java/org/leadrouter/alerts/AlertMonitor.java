@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
+import org.leadrouter.assignment.work.WorkLedger;
 import org.leadrouter.kpis.KpiBlocks;
 import org.leadrouter.kpis.KpiService;
 import org.leadrouter.kpis.KpiWindow;
@@ -41,6 +42,7 @@ public class AlertMonitor {
 
     private final KpiBlocks blocks;
     private final KpiService kpis;
+    private final WorkLedger work;
     private final AssignmentClock clock;
     private final AssignmentConfig assignment;
     private final AlertsConfig config;
@@ -52,10 +54,11 @@ public class AlertMonitor {
     private final Map<String, Boolean> gauges = new HashMap<>();
     private ScheduledExecutorService timer;
 
-    public AlertMonitor(KpiBlocks blocks, KpiService kpis, AssignmentClock clock, AssignmentConfig assignment,
-                        AlertsConfig config, MeterRegistry registry, SegmentRegistry segments) {
+    public AlertMonitor(KpiBlocks blocks, KpiService kpis, WorkLedger work, AssignmentClock clock,
+                        AssignmentConfig assignment, AlertsConfig config, MeterRegistry registry, SegmentRegistry segments) {
         this.blocks = blocks;
         this.kpis = kpis;
+        this.work = work;
         this.clock = clock;
         this.assignment = assignment;
         this.config = config;
@@ -102,7 +105,7 @@ public class AlertMonitor {
         blocks.blocks(KpiWindow.of(recentStart, now, assignment.defaultTimeZone()), recent);
         blocks.blocks(KpiWindow.of(recentStart.minus(config.baseline()), recentStart, assignment.defaultTimeZone()), baseline);
         Map<String, Alert> breaches = new TreeMap<>();
-        rules.breaches(recent, baseline, kpis.queues(), now).forEach(a -> breaches.put(a.id(), a));
+        rules.breaches(recent, baseline, kpis.queues(), work.passedOver(), now).forEach(a -> breaches.put(a.id(), a));
         rules.rulesFailing(segments.statuses()).forEach(a -> breaches.put(a.id(), a));
         for (Alert breach : breaches.values()) {
             Alert before = active.get(breach.id());

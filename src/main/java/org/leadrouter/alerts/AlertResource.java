@@ -26,7 +26,7 @@ public class AlertResource {
 
     @GET
     @RolesAllowed(Roles.MANAGER)
-    @Operation(summary = "List alerts", description = "Active alerts (fallback share, acceptance rate, time to assign against their recent baseline; queues past their SLA), oldest first; with all=true, recently cleared ones follow with clearedAt. Roles: manager.")
+    @Operation(summary = "List alerts", description = "Active alerts (fallback share, acceptance rate, time to assign against their recent baseline; queues past their SLA; leads whose escalation target refused them), oldest first; with all=true, recently cleared ones follow with clearedAt. Roles: manager.")
     public List<Alert> list(@Parameter(description = "true: recently cleared alerts too") @QueryParam("all") boolean all) {
         return all ? monitor.activeAndCleared() : monitor.active();
     }

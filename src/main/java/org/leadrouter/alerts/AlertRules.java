@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.leadrouter.assignment.work.PassedOver;
 import org.leadrouter.kpis.Kpis.Block;
 import org.leadrouter.kpis.Kpis.QueueKpi;
 import org.leadrouter.rules.SegmentStatus;
@@ -18,7 +19,8 @@ final class AlertRules {
         this.config = config;
     }
 
-    List<Alert> breaches(Map<String, Block> recent, Map<String, Block> baseline, List<QueueKpi> queues, Instant now) {
+    List<Alert> breaches(Map<String, Block> recent, Map<String, Block> baseline, List<QueueKpi> queues,
+                         List<PassedOver> passedOver, Instant now) {
         List<Alert> alerts = new ArrayList<>();
         recent.forEach((segment, block) -> {
             Block before = baseline.get(segment);
@@ -33,6 +35,12 @@ final class AlertRules {
                         "%s: the oldest waiting lead has waited %s, past the %s SLA".formatted(queue.queue(),
                                 human(queue.oldestWaitingSeconds()), human(queue.slaSeconds())), null));
             }
+        }
+        for (PassedOver p : passedOver) {
+            alerts.add(new Alert(AlertKind.ESCALATION_REFUSED.slug() + ":" + p.queue(), AlertKind.ESCALATION_REFUSED, null,
+                    p.queue(), now, p.items(), null, 0,
+                    "%s: %d escalated lead(s) passed over by the escalation target (refused, or nobody there), not yet accepted"
+                            .formatted(p.queue(), p.items()), null));
         }
         return alerts;
     }

@@ -57,4 +57,15 @@ public interface AssignmentConfig {
     /** Threads making offers for newly routed leads. */
     @WithDefault("2")
     int offerThreads();
+
+    /**
+     * The global review queue: the last step of every escalation path, where a lead waits when
+     * every eligible agent before it refused it.
+     */
+    @WithDefault("general-review")
+    String reviewQueue();
+
+    /** The reason codes an agent declines an offer with (free text besides is optional); reported in the KPIs. */
+    @WithDefault("busy,not-qualified,wrong-product,conflict-of-interest,existing-customer,duplicate,other")
+    List<String> declineReasons();
 }

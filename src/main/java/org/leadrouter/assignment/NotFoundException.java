@@ -6,4 +6,8 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String what, String id) {
         super("no " + what + " with id '" + id + "'");
     }
+
+    protected NotFoundException(String what, String id, String detail) {
+        super("no " + what + " with id '" + id + "' yet: " + detail);
+    }
 }

@@ -10,8 +10,7 @@ import org.leadrouter.kpis.Kpis.Acceptance;
 import org.leadrouter.kpis.OfferTotals.Dimension;
 
 /**
- * Lead Acceptance Rate of the offers closed in the window: accepted ÷ (accepted + declined + timed
- * out). A withdrawn offer (the item went elsewhere before the agent could answer) counts against nobody.
+ * Lead Acceptance Rate of the offers closed in the window, counted by {@link OfferTally}'s rule.
  * Reads the offers themselves, or the hourly totals for the hours rolled up ({@link WindowParts}).
  */
 final class AcceptanceReader {
@@ -32,12 +31,9 @@ final class AcceptanceReader {
                 setSpan(select, parts.hours());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        OfferTally tally = new OfferTally();
-                        tally.accepted = rows.getLong("accepted");
-                        tally.declined = rows.getLong("declined");
-                        tally.timedOut = rows.getLong("timed_out");
-                        tally.withdrawn = rows.getLong("withdrawn");
-                        totals.addTally(Dimension.valueOf(rows.getString("dimension")), rows.getString("name"), tally);
+                        totals.addTally(Dimension.valueOf(rows.getString("dimension")), rows.getString("name"),
+                                OfferTally.of(rows.getLong("accepted"), rows.getLong("declined"), rows.getLong("timed_out"),
+                                        rows.getLong("withdrawn")));
                     }
                 }
             }
@@ -58,15 +54,15 @@ final class AcceptanceReader {
     /** The offers closed in the span, added to the totals: read for a window's edges, and by the hourly roll-up. */
     static void addOffers(Connection c, WindowParts.Span span, OfferTotals totals) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT w.segment, o.queue, o.agent_id, o.state, o.reason, COUNT(*) AS n
+                SELECT w.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason, COUNT(*) AS n
                 FROM offers o JOIN work_items w ON w.id = o.work_id
                 WHERE o.closed_at >= ? AND o.closed_at < ? AND o.state <> 'OPEN'
-                GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason""")) {
+                GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason""")) {
             setSpan(select, span);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     totals.addOffers(rows.getString("segment"), rows.getString("queue"), rows.getString("agent_id"),
-                            rows.getString("state"), rows.getString("reason"), rows.getLong("n"));
+                            rows.getString("state"), rows.getString("reason_code"), rows.getString("reason"), rows.getLong("n"));
                 }
             }
         }

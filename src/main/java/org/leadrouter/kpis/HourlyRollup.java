@@ -190,10 +190,10 @@ public class HourlyRollup {
                     setInstant(insert, 1, hour);
                     insert.setString(2, dimension.name());
                     insert.setString(3, e.getKey());
-                    insert.setLong(4, e.getValue().accepted);
-                    insert.setLong(5, e.getValue().declined);
-                    insert.setLong(6, e.getValue().timedOut);
-                    insert.setLong(7, e.getValue().withdrawn);
+                    insert.setLong(4, e.getValue().accepted());
+                    insert.setLong(5, e.getValue().declined());
+                    insert.setLong(6, e.getValue().timedOut());
+                    insert.setLong(7, e.getValue().withdrawn());
                     insert.addBatch();
                 }
             }

@@ -9,12 +9,11 @@ import org.leadrouter.kpis.Kpis.Acceptance;
 import org.leadrouter.kpis.Kpis.Rate;
 
 /**
- * Closed offers added up per segment, per queue and per agent, and declines per segment and reason:
+ * Closed offers added up per segment, per queue and per agent, and declines per segment and reason
+ * code (or the free text of declines made before codes):
  * what the acceptance figures need, whether read from the offers or from the hourly totals.
  */
 final class OfferTotals {
-
-    static final String NO_REASON = "(no reason given)";
 
     /** What a tally is kept for. */
     enum Dimension { SEGMENT, QUEUE, AGENT }
@@ -29,12 +28,12 @@ final class OfferTotals {
     }
 
     /** {@code count} offers of one segment, queue and agent closed with this outcome (and decline reason). */
-    void addOffers(String segment, String queue, String agent, String state, String reason, long count) {
+    void addOffers(String segment, String queue, String agent, String state, String reasonCode, String reason, long count) {
         tally(Dimension.SEGMENT, segment).add(state, count);
         tally(Dimension.QUEUE, queue).add(state, count);
         tally(Dimension.AGENT, agent).add(state, count);
         if ("DECLINED".equals(state)) {
-            addDeclines(segment, reason == null || reason.isBlank() ? NO_REASON : reason, count);
+            OfferTally.addReason(declineReasons.computeIfAbsent(segment, s -> new TreeMap<>()), reasonCode, reason, count);
         }
     }
 
@@ -69,13 +68,14 @@ final class OfferTotals {
     }
 
     private static Acceptance acceptance(OfferTally t, Map<String, Long> reasons, List<Rate> byQueue, List<Rate> byAgent) {
-        return new Acceptance(t.offers(), t.accepted, t.declined, t.timedOut, t.withdrawn, t.rate(), reasons, byQueue, byAgent);
+        return new Acceptance(t.offers(), t.accepted(), t.declined(), t.timedOut(), t.withdrawn(), t.rate(), reasons, byQueue,
+                byAgent);
     }
 
     private List<Rate> rates(Dimension dimension) {
         List<Rate> rates = new ArrayList<>();
         tallies(dimension).forEach((name, t) -> rates.add(new Rate(dimension == Dimension.QUEUE ? name : null,
-                dimension == Dimension.AGENT ? name : null, t.offers(), t.accepted, t.declined, t.timedOut, t.rate())));
+                dimension == Dimension.AGENT ? name : null, t.offers(), t.accepted(), t.declined(), t.timedOut(), t.rate())));
         return rates;
     }
 

@@ -18,6 +18,11 @@ public class AgentAccess {
         this.identity = identity;
     }
 
+    /** Who is acting: the credential's name, as recorded in a work item's history. */
+    public String name() {
+        return identity.getPrincipal().getName();
+    }
+
     public boolean supervises() {
         return identity.hasRole(Roles.MANAGER);
     }

@@ -31,6 +31,7 @@ import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.WorkEvent;
 import org.leadrouter.assignment.work.WorkItem;
+import org.leadrouter.assignment.work.Supervision;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.intake.Database;
 import org.leadrouter.intake.LeadStore;
@@ -46,6 +47,7 @@ public final class TestAssignment {
     public static final Duration SLA = Duration.ofMinutes(30);
     public static final int MAX_ATTEMPTS = 3;
     public static final List<String> ALWAYS = List.of("MON-SUN 00:00-24:00");
+    public static final String REVIEW_QUEUE = "general-review";
 
     public final DataSource dataSource;
     public final TestClock clock = new TestClock();
@@ -55,6 +57,7 @@ public final class TestAssignment {
     public final PolicyStore policies = new PolicyStore();
     public final QueueCatalog queues;
     public final Assigner assigner;
+    public final Supervision supervision;
     public final AgentDirectory directory;
     public final LeadStore leads;
     public final AssignmentDispatcher dispatcher;
@@ -65,8 +68,10 @@ public final class TestAssignment {
         this.db = new AssignmentDb(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
         this.queues = new QueueCatalog(config);
-        this.assigner = new Assigner(db, agents, work, queues, clock, config,
-                new AssignmentMetrics(new SimpleMeterRegistry()), new Distribution(policies, queues));
+        AssignmentMetrics metrics = new AssignmentMetrics(new SimpleMeterRegistry());
+        Distribution distribution = new Distribution(policies, queues);
+        this.assigner = new Assigner(db, agents, work, queues, clock, config, metrics, distribution);
+        this.supervision = new Supervision(db, work, agents, queues, assigner, clock, metrics, distribution);
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
         this.leads = new LeadStore(dataSource, Database.H2);
         this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
@@ -171,6 +176,16 @@ public final class TestAssignment {
             @Override
             public int offerThreads() {
                 return 1;
+            }
+
+            @Override
+            public String reviewQueue() {
+                return REVIEW_QUEUE;
+            }
+
+            @Override
+            public List<String> declineReasons() {
+                return List.of("busy", "not-qualified", "other");
             }
         };
     }

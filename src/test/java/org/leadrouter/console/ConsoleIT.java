@@ -126,7 +126,7 @@ class ConsoleIT {
         for (int i = 0; i < ACCEPTED; i++) {
             send("POST", "/offers/" + offers.get(i).get("id").asLong() + "/accept", admin, null);
         }
-        send("POST", "/offers/" + offers.get(ACCEPTED).get("id").asLong() + "/decline", admin, "{\"reason\": \"busy\"}");
+        send("POST", "/offers/" + offers.get(ACCEPTED).get("id").asLong() + "/decline", admin, "{\"code\": \"busy\"}");
     }
 
     @Test

@@ -21,7 +21,12 @@ enum Endpoint {
     RELOAD_ALL("POST", "/segments/reload", Body.NONE),
     RELOAD("POST", "/segments/{p}/reload", Body.NONE),
     ROLLBACK("POST", "/segments/{p}/rollback", Body.NONE),
-    REPLAY("POST", "/segments/{p}/replay", Body.JSON);
+    REPLAY("POST", "/segments/{p}/replay", Body.JSON),
+    TRANSFER("POST", "/work/{p}/transfer", Body.JSON),
+    ASSIGN("POST", "/work/{p}/assign", Body.JSON),
+    REASSIGN("POST", "/work/{p}/reassign", Body.JSON),
+    RELEASE("POST", "/work/{p}/release", Body.NONE),
+    PULL("POST", "/agents/{p}/pull", Body.NONE);
 
     /** What the endpoint reads: a JSON document, a CSV roster, or nothing (a body is still sent). */
     enum Body { JSON, CSV, NONE }
@@ -57,13 +62,13 @@ enum Endpoint {
     String goodParameter(int index) {
         return switch (this) {
             case AGENT -> "fz-agent-" + index;
-            case PRESENCE -> AGENT_ID;
+            case PRESENCE, PULL -> AGENT_ID;
             // Offers 1-50 go to the first agent, the only one while leads arrive; later ones to agents the
             // AGENT requests made. Open for an hour (the campaign's push timeout), each can be declined
             // or accepted once.
             case DECLINE -> Integer.toString(1 + index % 50);
             case ACCEPT -> Integer.toString(51 + index % 50);
-            case COMPLETE -> "fz-seed-" + index % 5;
+            case COMPLETE, TRANSFER, ASSIGN, REASSIGN, RELEASE -> "fz-seed-" + index % 5;
             case RELOAD, ROLLBACK, REPLAY -> index % 2 == 0 ? "insurance" : "telecoms";
             default -> throw new IllegalStateException(this + " has no path parameter");
         };
@@ -76,8 +81,10 @@ enum Endpoint {
             case AGENT -> agent(null);
             case PRESENCE -> Obj.of("presence", List.of("ONLINE", "AWAY", "OFFLINE").get(index % 3));
             case IMPORT_JSON -> List.of(agent("fz-import-" + index), agent("fz-import-" + index + "-b"));
-            case DECLINE -> Obj.of("reason", "busy");
+            case DECLINE -> Obj.of("code", "busy", "reason", "at lunch");
             case REPLAY -> Obj.of();
+            case TRANSFER -> index % 2 == 0 ? Obj.of("queue", "insurance-general") : Obj.of("agent", AGENT_ID);
+            case ASSIGN, REASSIGN -> Obj.of("agent", AGENT_ID);
             default -> null;
         };
     }

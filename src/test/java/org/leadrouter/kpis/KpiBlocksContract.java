@@ -84,11 +84,17 @@ abstract class KpiBlocksContract {
         h.offer("i3", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T10:03:00Z");
         h.offer("i4", "a1", "telecoms-general", "DECLINED", "wrong skills", "2026-11-25T10:10:05Z");
         h.offer("i4", "a2", "telecoms-general", "ACCEPTED", null, "2026-11-25T10:10:20Z");
-        h.offer("w1", "a2", "insurance-general", "DECLINED", "busy", "2026-11-25T10:51:00Z");
+        h.offer("w1", "a2", "insurance-general", "DECLINED", "at lunch", "2026-11-25T10:51:00Z");
         h.offer("i5", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T09:30:00Z");
         h.offer("w2", "a1", "telecoms-general", "OPEN", null, null);
 
         db = new AssignmentDb(dataSource);
+        // A decline with a reason code counts under the code, its free text aside; the others predate codes.
+        db.inTransaction(c -> {
+            try (var update = c.prepareStatement("UPDATE offers SET reason_code = 'busy' WHERE work_id = 'w1'")) {
+                return update.executeUpdate();
+            }
+        });
         overall = blocks(HOUR, segments);
     }
 

@@ -52,7 +52,7 @@ public class AgentDirectory {
             throw new InvalidRequestException("the agent is not valid", problems);
         }
         boolean created = db.inTransaction(c -> store.save(c, agent, clock.now()));
-        assigner.fill(id);
+        afterSave(agent);
         return created;
     }
 
@@ -76,8 +76,17 @@ public class AgentDirectory {
             }
             return fresh;
         });
-        agents.forEach(agent -> assigner.fill(agent.id()));
+        agents.forEach(this::afterSave);
         return new RosterImported(created, agents.size() - created);
+    }
+
+    /** A profile saved OFFLINE gives its open offers back, as a presence change to OFFLINE does. */
+    private void afterSave(Agent agent) {
+        if (agent.presence() == Presence.OFFLINE) {
+            assigner.withdrawOpenOffers(agent.id());
+        } else {
+            assigner.fill(agent.id());
+        }
     }
 
     public record RosterImported(int created, int updated) {

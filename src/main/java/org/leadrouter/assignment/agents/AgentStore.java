@@ -158,17 +158,45 @@ public class AgentStore {
 
     /**
      * Agents who could take this item now but for working hours (checked by the caller): ONLINE,
-     * below capacity, serving its queue (or the one it is pinned to), qualified unless its skills
-     * are waived, and never having declined it or let it time out. Not locked.
+     * below capacity, and {@linkplain #eligible eligible}. Not locked.
      */
     public List<AgentState> candidates(Connection c, String workId, String queue, String pinnedAgent,
                                        boolean skillsWaived) throws SQLException {
+        return eligible(c, "a.presence = 'ONLINE' AND a.load_units < a.capacity", null, workId, queue, pinnedAgent,
+                skillsWaived);
+    }
+
+    /** Whether this agent is eligible for the item, whatever their presence, hours and load. */
+    public boolean qualifies(Connection c, String agentId, String workId, String queue, String pinnedAgent,
+                             boolean skillsWaived) throws SQLException {
+        return !eligible(c, "a.id = ?", agentId, workId, queue, pinnedAgent, skillsWaived).isEmpty();
+    }
+
+    /**
+     * Whether anyone at all could ever be offered the item where it is, whatever their presence,
+     * hours and load: false when every eligible agent has refused it (or there is none).
+     */
+    public boolean anyoneEligible(Connection c, String workId, String queue, String pinnedAgent, boolean skillsWaived)
+            throws SQLException {
+        return !eligible(c, "TRUE", null, workId, queue, pinnedAgent, skillsWaived).isEmpty();
+    }
+
+    /**
+     * Agents meeting {@code condition} (with {@code value} its one parameter, if any) who serve the
+     * item's queue (or are the agent it is pinned to), qualify unless its skills are waived, and
+     * never declined it or let it time out.
+     */
+    private List<AgentState> eligible(Connection c, String condition, String value, String workId, String queue,
+                                      String pinnedAgent, boolean skillsWaived) throws SQLException {
         String serves = pinnedAgent != null ? "a.id = ?"
                 : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
-        String sql = "SELECT " + COLUMNS + " FROM agents a WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity AND "
+        String sql = "SELECT " + COLUMNS + " FROM agents a WHERE " + condition + " AND "
                 + serves + (skillsWaived ? "" : " AND " + QUALIFIED) + " AND " + NOT_REFUSED;
         try (PreparedStatement select = c.prepareStatement(sql)) {
             int i = 1;
+            if (value != null) {
+                select.setString(i++, value);
+            }
             select.setString(i++, pinnedAgent != null ? pinnedAgent : queue);
             if (!skillsWaived) {
                 select.setString(i++, workId);
@@ -181,6 +209,22 @@ public class AgentStore {
                 }
             }
             return found;
+        }
+    }
+
+    /** The managers of the agents who serve the queue, by id. */
+    public List<String> managersOf(Connection c, String queue) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT DISTINCT a.manager FROM agents a JOIN agent_queues q ON q.agent_id = a.id
+                WHERE q.queue = ? AND a.manager IS NOT NULL ORDER BY a.manager""")) {
+            select.setString(1, queue);
+            List<String> managers = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    managers.add(rows.getString(1));
+                }
+            }
+            return managers;
         }
     }
 

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.kpis.OfferTally;
 
 /** Reads the KPIs from the recorded times of items and offers. */
 @ApplicationScoped
@@ -49,14 +52,14 @@ public class KpiReport {
                     Durations.of(toAssign), Durations.of(toFirstOffer),
                     rates(c, "o.agent_id", from, to), rates(c, "o.queue", from, to), rates(c, "w.segment", from, to),
                     rates(c, "COALESCE(w.routing_rule, '(no rule)')", from, to),
-                    rates(c, "CASE WHEN w.fallback THEN 'fallback' ELSE 'rule' END", from, to));
+                    rates(c, "CASE WHEN w.fallback THEN 'fallback' ELSE 'rule' END", from, to), declineReasons(c, from, to));
         });
     }
 
     private static long[] counts(Connection c, Instant from, Instant to) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT COUNT(*), COUNT(accepted_at), COUNT(completed_at),
-                       SUM(CASE WHEN escalated THEN 1 ELSE 0 END), SUM(CASE WHEN fallback THEN 1 ELSE 0 END)
+                       COUNT(escalated_at), SUM(CASE WHEN fallback THEN 1 ELSE 0 END)
                 FROM work_items w WHERE""" + WINDOW)) {
             window(select, 1, from, to);
             try (ResultSet rows = select.executeQuery()) {
@@ -70,19 +73,37 @@ public class KpiReport {
         }
     }
 
-    /** Offers made of items routed in the window, grouped by {@code key} (a fixed expression, never input). */
+    /** Closed offers of items routed in the window, grouped by {@code key} (a fixed expression, never input). */
     private static List<AcceptanceRate> rates(Connection c, String key, Instant from, Instant to) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + key + " AS k, COUNT(*),"
-                + " SUM(CASE WHEN o.state = 'ACCEPTED' THEN 1 ELSE 0 END)"
-                + " FROM offers o JOIN work_items w ON w.id = o.work_id WHERE" + WINDOW + " GROUP BY " + key + " ORDER BY 1")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + key + " AS k, o.state, COUNT(*)"
+                + " FROM offers o JOIN work_items w ON w.id = o.work_id WHERE o.state <> 'OPEN' AND" + WINDOW
+                + " GROUP BY " + key + ", o.state")) {
             window(select, 1, from, to);
-            List<AcceptanceRate> rates = new ArrayList<>();
+            Map<String, OfferTally> tallies = new TreeMap<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    rates.add(AcceptanceRate.of(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                    tallies.computeIfAbsent(rows.getString(1), k -> new OfferTally()).add(rows.getString(2), rows.getLong(3));
                 }
             }
+            List<AcceptanceRate> rates = new ArrayList<>();
+            tallies.forEach((k, tally) -> rates.add(AcceptanceRate.of(k, tally)));
             return rates;
+        }
+    }
+
+    /** Declined offers of items routed in the window, by reason code. */
+    private static Map<String, Long> declineReasons(Connection c, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT o.reason_code, o.reason, COUNT(*)"
+                + " FROM offers o JOIN work_items w ON w.id = o.work_id WHERE o.state = 'DECLINED' AND" + WINDOW
+                + " GROUP BY o.reason_code, o.reason")) {
+            window(select, 1, from, to);
+            Map<String, Long> reasons = new TreeMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    OfferTally.addReason(reasons, rows.getString(1), rows.getString(2), rows.getLong(3));
+                }
+            }
+            return reasons;
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.AssignmentDb;
@@ -23,9 +25,7 @@ import org.leadrouter.assignment.agents.AgentState;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.Presence;
 import org.leadrouter.assignment.policies.Distribution;
-import org.leadrouter.assignment.queues.EscalationTarget;
 import org.leadrouter.assignment.queues.QueueCatalog;
-import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.metrics.AssignmentMetrics;
 
 /**
@@ -37,6 +37,8 @@ import org.leadrouter.metrics.AssignmentMetrics;
 @ApplicationScoped
 public class Assigner {
 
+    private static final Logger LOG = Logger.getLogger(Assigner.class);
+
     /** Waiting items read per look for work an agent can take. */
     private static final int PAGE = 50;
 
@@ -44,6 +46,7 @@ public class Assigner {
     private final AgentStore agents;
     private final WorkStore work;
     private final QueueCatalog queues;
+    private final EscalationPath escalationPath;
     private final AssignmentClock clock;
     private final AssignmentMetrics metrics;
     private final Distribution distribution;
@@ -60,6 +63,7 @@ public class Assigner {
         this.agents = agents;
         this.work = work;
         this.queues = queues;
+        this.escalationPath = new EscalationPath(queues, agents, config.reviewQueue());
         this.clock = clock;
         this.bankHolidays = Set.copyOf(config.bankHolidays().orElse(List.of()));
         this.maxAttempts = Math.max(1, config.maxAttempts());
@@ -201,7 +205,7 @@ public class Assigner {
         work.markOffered(c, item.id(), agentId, now);
         work.event(c, item.id(), now, WorkEventKind.OFFERED, item.queue(), agentId, id, null);
         metrics.offerMade(item.queue());
-        return new Offer(id, item.id(), agentId, item.queue(), OfferState.OPEN, null, now, expires, null);
+        return new Offer(id, item.id(), agentId, item.queue(), OfferState.OPEN, null, null, now, expires, null);
     }
 
     public Offer accept(long offerId) {
@@ -211,8 +215,8 @@ public class Assigner {
             if (!now.isBefore(offer.expiresAt())) {
                 throw new ConflictException("offer " + offerId + " expired at " + offer.expiresAt());
             }
-            work.closeOffer(c, offerId, OfferState.ACCEPTED, null, now);
-            work.markAccepted(c, offer.workId(), now);
+            work.closeOffer(c, offerId, OfferState.ACCEPTED, null, null, now);
+            work.markAccepted(c, offer.workId(), offer.agentId(), now);
             work.event(c, offer.workId(), now, WorkEventKind.ACCEPTED, offer.queue(), offer.agentId(), offerId, null);
             return new Accepted(work.offer(c, offerId).orElseThrow(), work.find(c, offer.workId()).orElseThrow(), now);
         });
@@ -225,8 +229,9 @@ public class Assigner {
     private record Accepted(Offer offer, WorkItem item, Instant at) {
     }
 
-    public Offer decline(long offerId, String reason) {
-        Offer declined = db.inTransaction(c -> close(c, lockOpenOffer(c, offerId), OfferState.DECLINED, reason));
+    /** Declined with a reason code (one of leadrouter.assignment.decline-reasons) and optional free text. */
+    public Offer decline(long offerId, String code, String note) {
+        Offer declined = db.inTransaction(c -> close(c, lockOpenOffer(c, offerId), OfferState.DECLINED, code, note));
         afterClose(declined);
         return declined;
     }
@@ -242,7 +247,7 @@ public class Assigner {
             if (current.state() != OfferState.OPEN || clock.now().isBefore(current.expiresAt())) {
                 return null;
             }
-            return close(c, current, OfferState.TIMED_OUT, "not accepted within the push timeout");
+            return close(c, current, OfferState.TIMED_OUT, null, "not accepted within the push timeout");
         });
         if (expired == null) {
             return false;
@@ -258,7 +263,7 @@ public class Assigner {
             Offer withdrawn = db.inTransaction(c -> {
                 work.lock(c, offer.workId());
                 Offer current = work.offer(c, offer.id()).orElseThrow();
-                return current.state() == OfferState.OPEN ? close(c, current, OfferState.WITHDRAWN, "agent went offline") : null;
+                return current.state() == OfferState.OPEN ? close(c, current, OfferState.WITHDRAWN, null, "agent went offline") : null;
             });
             if (withdrawn != null) {
                 metrics.offerClosed(withdrawn.queue(), "withdrawn");
@@ -269,12 +274,14 @@ public class Assigner {
 
     /**
      * An open offer closed without acceptance: the agent's unit is freed and the item waits again,
-     * or is escalated once refused {@code maxAttempts} times. Runs under the item's lock.
+     * or is escalated once refused {@code maxAttempts} times or by every agent eligible for it; an
+     * escalated item refused by its escalation step's last eligible agent moves on along its
+     * escalation path. Runs under the item's lock.
      */
-    private Offer close(Connection c, Offer offer, OfferState state, String reason) throws SQLException {
+    private Offer close(Connection c, Offer offer, OfferState state, String code, String reason) throws SQLException {
         Instant now = clock.now();
         boolean refused = state == OfferState.DECLINED || state == OfferState.TIMED_OUT;
-        work.closeOffer(c, offer.id(), state, reason, now);
+        work.closeOffer(c, offer.id(), state, code, reason, now);
         agents.lock(c, offer.agentId());
         agents.addLoad(c, offer.agentId(), -1, null);
         if (state == OfferState.TIMED_OUT && awayOnTimeout) {
@@ -284,8 +291,13 @@ public class Assigner {
         work.event(c, offer.workId(), now, WorkEventKind.valueOf(state.name()), offer.queue(), offer.agentId(),
                 offer.id(), reason);
         WorkItem item = work.find(c, offer.workId()).orElseThrow();
-        if (refused && !item.escalated() && item.attempts() >= maxAttempts) {
+        if (refused && item.escalated()) {
+            escalate(c, item, "refused by " + offer.agentId() + " at its escalation step", now);
+        } else if (refused && item.attempts() >= maxAttempts) {
             escalate(c, item, "refused by " + item.attempts() + " agents", now);
+        } else if (refused && !agents.anyoneEligible(c, item.id(), item.queue(), item.pinnedAgent(), item.skillsWaived())) {
+            // Waiting for its SLA would be waiting for nobody: every eligible agent has refused it.
+            escalate(c, item, "refused by every eligible agent of " + item.queue(), now);
         }
         return work.offer(c, offer.id()).orElseThrow();
     }
@@ -337,22 +349,27 @@ public class Assigner {
     }
 
     /**
-     * To the queue's escalation target: a manager queue (skills waived: the manager decides), one
-     * agent (only they may take it), or, with no target, marked ESCALATED in its own queue.
+     * To the first step of the escalation path where someone could still be offered the item: the
+     * queue's target (a manager queue or one agent, skills waived: the manager decides; with no
+     * target, its own queue), else further along. Nothing changes while the item's current step
+     * is still open. Passing over a step is logged, and alerted while the item waits (WorkStore#passedOver).
      */
     private void escalate(Connection c, WorkItem item, String reason, Instant now) throws SQLException {
-        QueueSettings settings = queues.settings(item.queue());
-        EscalationTarget target = settings.escalateTo();
-        String queue = item.queue();
-        String pinned = null;
-        if (target != null && target.kind() == EscalationTarget.Kind.QUEUE) {
-            queue = target.name();
-        } else if (target != null) {
-            pinned = target.name();
+        String from = item.escalated() && item.escalatedFrom() != null ? item.escalatedFrom() : item.queue();
+        List<EscalationPath.Step> steps = escalationPath.steps(c, from);
+        int step = escalationPath.firstOpen(c, item.id(), steps);
+        if (item.escalated() && step == item.escalationStep()) {
+            return;
         }
-        work.markEscalated(c, item.id(), queue, pinned, target != null, reason, now);
-        work.event(c, item.id(), now, WorkEventKind.ESCALATED, queue, pinned, null,
-                reason + (target == null ? " (queue " + item.queue() + " has no escalation target)" : " -> " + target));
+        EscalationPath.Step to = steps.get(step);
+        work.markEscalated(c, item.id(), from, step, to.queue(), to.pinnedAgent(), to.skillsWaived(), reason, now);
+        String passed = step == 0 ? "" : " (passed over, every eligible agent refused it: "
+                + steps.subList(0, step).stream().map(EscalationPath.Step::label).collect(Collectors.joining(", ")) + ")";
+        work.event(c, item.id(), now, WorkEventKind.ESCALATED, to.queue(), to.pinnedAgent(), null,
+                reason + " -> " + to.label() + passed);
+        if (step > 0) {
+            LOG.warnf("work item %s escalated from %s past its target to %s%s", item.id(), from, to.label(), passed);
+        }
     }
 
     private Offer lockOpenOffer(Connection c, long offerId) throws SQLException {

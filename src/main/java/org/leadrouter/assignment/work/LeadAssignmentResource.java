@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.security.Roles;
 
 /** A lead's assignment history, beside the lead's record at /leads/{id}. */
@@ -27,6 +26,6 @@ public class LeadAssignmentResource {
     @RolesAllowed({Roles.CALLER, Roles.MANAGER})
     @Operation(summary = "A lead's assignment", description = "The lead's work item, every offer made of it and its history. Roles: caller, manager.")
     public WorkView get(@PathParam("id") String id) {
-        return ledger.find(id).orElseThrow(() -> new NotFoundException("assignment for lead", id));
+        return ledger.require(id, "assignment for lead");
     }
 }

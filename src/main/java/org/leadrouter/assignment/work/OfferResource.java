@@ -7,9 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.problem.StorableText;
@@ -25,11 +27,13 @@ public class OfferResource {
     private final Assigner assigner;
     private final WorkLedger ledger;
     private final AgentAccess access;
+    private final List<String> reasonCodes;
 
-    public OfferResource(Assigner assigner, WorkLedger ledger, AgentAccess access) {
+    public OfferResource(Assigner assigner, WorkLedger ledger, AgentAccess access, AssignmentConfig config) {
         this.assigner = assigner;
         this.ledger = ledger;
         this.access = access;
+        this.reasonCodes = List.copyOf(config.declineReasons());
     }
 
     @POST
@@ -41,7 +45,8 @@ public class OfferResource {
         return assigner.accept(id);
     }
 
-    public record Decline(String reason) {
+    /** {@code code}: one of leadrouter.assignment.decline-reasons; {@code reason}: optional free text. */
+    public record Decline(String code, String reason) {
     }
 
     /** The item goes to another agent (never back to this one) or, refused too often, is escalated. */
@@ -49,17 +54,24 @@ public class OfferResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.MANAGER})
-    @Operation(summary = "Decline an offer", description = "With a reason; the item goes to another agent or, refused too often, is escalated. Roles: agent (offers made to them only), manager.")
+    @Operation(summary = "Decline an offer", description = "With a reason code from the configured list and optional free text; the item goes to another agent or, refused too often, is escalated. Roles: agent (offers made to them only), manager.")
     public Offer decline(@PathParam("id") long id, Decline decline) {
         requireOwnOffer(id);
-        if (decline == null || decline.reason() == null || decline.reason().isBlank() || decline.reason().length() > 1024) {
-            throw new InvalidRequestException("a decline needs a reason",
-                    List.of(new FieldProblem("reason", "required, at most 1024 characters")));
+        List<FieldProblem> problems = new ArrayList<>();
+        String code = decline == null ? null : decline.code();
+        if (code == null || !reasonCodes.contains(code)) {
+            problems.add(new FieldProblem("code", "required, one of " + String.join(", ", reasonCodes)));
         }
-        StorableText.problem(decline.reason()).ifPresent(problem -> {
-            throw new InvalidRequestException("the reason cannot be kept", List.of(new FieldProblem("reason", problem)));
-        });
-        return assigner.decline(id, decline.reason().trim());
+        String note = decline == null || decline.reason() == null || decline.reason().isBlank() ? null : decline.reason().trim();
+        if (note != null && note.length() > 1024) {
+            problems.add(new FieldProblem("reason", "at most 1024 characters"));
+        } else if (note != null) {
+            StorableText.problem(note).ifPresent(problem -> problems.add(new FieldProblem("reason", problem)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("the decline is not valid", problems);
+        }
+        return assigner.decline(id, code, note);
     }
 
     // An unknown offer is left to the assigner's 404.

@@ -15,5 +15,15 @@ public enum WorkEventKind {
     /** Waited past a relaxation step of its queue: required skill levels lowered. */
     RELAXED,
     ESCALATED,
-    COMPLETED
+    COMPLETED,
+    /** A supervisor moved it to another queue, or to one agent alone, to wait there afresh. */
+    TRANSFERRED,
+    /** A supervisor gave it to a named agent as accepted work. */
+    ASSIGNED,
+    /** A supervisor moved accepted work from one agent to another. */
+    REASSIGNED,
+    /** A supervisor sent an escalated item back to the queue it was escalated from. */
+    RELEASED,
+    /** An agent asked for the next item they qualify for and got it as accepted work. */
+    PULLED
 }

@@ -152,13 +152,30 @@ public class WorkStore {
         }
     }
 
+    /** Items waiting or offered past their escalation path's first step (its target refused them), per queue escalated from. */
+    public List<PassedOver> passedOver(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT escalated_from, COUNT(*) AS n, MIN(escalated_at) AS since FROM work_items
+                WHERE state IN ('WAITING', 'OFFERED', 'ESCALATED') AND escalation_step > 0
+                GROUP BY escalated_from ORDER BY escalated_from""");
+             ResultSet rows = select.executeQuery()) {
+            List<PassedOver> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(new PassedOver(rows.getString("escalated_from"), rows.getLong("n"), instant(rows, "since")));
+            }
+            return found;
+        }
+    }
+
     public void markOffered(Connection c, String id, String agentId, Instant now) throws SQLException {
         update(c, "UPDATE work_items SET state = 'OFFERED', agent_id = ?, first_offered_at = COALESCE(first_offered_at, ?) WHERE id = ?",
                 agentId, now, id);
     }
 
-    public void markAccepted(Connection c, String id, Instant now) throws SQLException {
-        update(c, "UPDATE work_items SET state = 'ACCEPTED', accepted_at = ? WHERE id = ?", now, id);
+    /** Held by the agent: by accepting an offer, or assigned, reassigned or pulled (first acceptance time kept). */
+    public void markAccepted(Connection c, String id, String agentId, Instant now) throws SQLException {
+        update(c, "UPDATE work_items SET state = 'ACCEPTED', agent_id = ?, accepted_at = COALESCE(accepted_at, ?) WHERE id = ?",
+                agentId, now, id);
     }
 
     public void markCompleted(Connection c, String id, Instant now) throws SQLException {
@@ -171,12 +188,27 @@ public class WorkStore {
                 + " attempts = attempts + " + (refused ? 1 : 0) + " WHERE id = ?", id);
     }
 
-    /** Escalated: waits (state ESCALATED) in {@code queue}, or for {@code pinnedAgent} alone. */
-    public void markEscalated(Connection c, String id, String queue, String pinnedAgent, boolean skillsWaived,
-                              String reason, Instant now) throws SQLException {
-        update(c, "UPDATE work_items SET state = 'ESCALATED', escalated = TRUE, escalated_at = ?, escalation_reason = ?,"
+    /**
+     * Escalated: waits (state ESCALATED) in {@code queue}, or for {@code pinnedAgent} alone, at
+     * {@code step} of the escalation path of {@code from}. The first escalation's time and reason are kept.
+     */
+    public void markEscalated(Connection c, String id, String from, int step, String queue, String pinnedAgent,
+                              boolean skillsWaived, String reason, Instant now) throws SQLException {
+        update(c, "UPDATE work_items SET state = 'ESCALATED', escalated = TRUE, escalated_at = COALESCE(escalated_at, ?),"
+                + " escalation_reason = COALESCE(escalation_reason, ?), escalated_from = ?, escalation_step = ?,"
                 + " queue = ?, pinned_agent = ?, skills_waived = ? WHERE id = ?",
-                now, reason, queue, pinnedAgent, skillsWaived, id);
+                now, reason, from, step, queue, pinnedAgent, skillsWaived, id);
+    }
+
+    /**
+     * Placed by hand (a supervisor's transfer or release): waiting afresh in {@code queue} (or for
+     * {@code pinnedAgent} alone) with a new SLA, refusal count and escalation path; the history keeps the old ones.
+     */
+    public void place(Connection c, String id, String queue, String pinnedAgent, boolean skillsWaived, Instant slaDueAt)
+            throws SQLException {
+        update(c, "UPDATE work_items SET state = 'WAITING', agent_id = NULL, queue = ?, pinned_agent = ?, skills_waived = ?,"
+                + " sla_due_at = ?, attempts = 0, escalated = FALSE, escalated_from = NULL, escalation_step = 0 WHERE id = ?",
+                queue, pinnedAgent, skillsWaived, slaDueAt, id);
     }
 
     public void event(Connection c, String workId, Instant at, WorkEventKind kind, String queue, String agentId,
@@ -184,15 +216,21 @@ public class WorkStore {
         events(c, List.of(new NewEvent(workId, at, kind, queue, agentId, offerId, detail)));
     }
 
-    /** A transition to record in an item's history. */
+    /** A transition to record in an item's history; {@code actor} is who made it by hand, null for the service. */
     public record NewEvent(String workId, Instant at, WorkEventKind kind, String queue, String agentId, Long offerId,
-                           String detail) {
+                           String detail, String actor) {
+
+        /** A transition the service made. */
+        public NewEvent(String workId, Instant at, WorkEventKind kind, String queue, String agentId, Long offerId,
+                        String detail) {
+            this(workId, at, kind, queue, agentId, offerId, detail, null);
+        }
     }
 
     public void events(Connection c, List<NewEvent> events) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO work_events (work_id, happened_at, kind, queue, agent_id, offer_id, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO work_events (work_id, happened_at, kind, queue, agent_id, offer_id, detail, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (NewEvent event : events) {
                 insert.setString(1, event.workId());
                 setInstant(insert, 2, event.at());
@@ -206,6 +244,7 @@ public class WorkStore {
                 }
                 String detail = event.detail();
                 insert.setString(7, detail == null || detail.length() <= 1024 ? detail : detail.substring(0, 1024));
+                insert.setString(8, event.actor());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -222,7 +261,7 @@ public class WorkStore {
                     long offer = rows.getLong("offer_id");
                     events.add(new WorkEvent(instant(rows, "happened_at"), WorkEventKind.valueOf(rows.getString("kind")),
                             rows.getString("queue"), rows.getString("agent_id"), rows.wasNull() ? null : offer,
-                            rows.getString("detail")));
+                            rows.getString("detail"), rows.getString("actor")));
                 }
             }
             return events;
@@ -247,13 +286,15 @@ public class WorkStore {
         }
     }
 
-    public void closeOffer(Connection c, long offerId, OfferState state, String reason, Instant now) throws SQLException {
+    public void closeOffer(Connection c, long offerId, OfferState state, String reasonCode, String reason, Instant now)
+            throws SQLException {
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE offers SET state = ?, reason = ?, closed_at = ? WHERE id = ?")) {
+                "UPDATE offers SET state = ?, reason_code = ?, reason = ?, closed_at = ? WHERE id = ?")) {
             update.setString(1, state.name());
-            update.setString(2, reason);
-            setInstant(update, 3, now);
-            update.setLong(4, offerId);
+            update.setString(2, reasonCode);
+            update.setString(3, reason);
+            setInstant(update, 4, now);
+            update.setLong(5, offerId);
             update.executeUpdate();
         }
     }
@@ -261,6 +302,11 @@ public class WorkStore {
     public Optional<Offer> offer(Connection c, long id) throws SQLException {
         List<Offer> found = offers(c, "WHERE id = ?", id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The item's open offer, if it has one (an item is offered to one agent at a time). */
+    public Optional<Offer> openOfferOf(Connection c, String workId) throws SQLException {
+        return offers(c, "WHERE work_id = ? AND state = 'OPEN'", workId).stream().findFirst();
     }
 
     public List<Offer> openOffersOf(Connection c, String agentId) throws SQLException {
@@ -293,7 +339,8 @@ public class WorkStore {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 offers.add(new Offer(rows.getLong("id"), rows.getString("work_id"), rows.getString("agent_id"),
-                        rows.getString("queue"), OfferState.valueOf(rows.getString("state")), rows.getString("reason"),
+                        rows.getString("queue"), OfferState.valueOf(rows.getString("state")), rows.getString("reason_code"),
+                        rows.getString("reason"),
                         instant(rows, "offered_at"), instant(rows, "expires_at"), instant(rows, "closed_at")));
             }
         }
@@ -315,7 +362,7 @@ public class WorkStore {
                         rows.getBoolean("escalated"), rows.getString("escalation_reason"), instant(rows, "received_at"),
                         instant(rows, "routed_at"), instant(rows, "created_at"), instant(rows, "sla_due_at"),
                         instant(rows, "first_offered_at"), instant(rows, "accepted_at"), instant(rows, "escalated_at"),
-                        instant(rows, "completed_at")));
+                        instant(rows, "completed_at"), rows.getString("escalated_from"), rows.getInt("escalation_step")));
             }
         }
     }

@@ -172,7 +172,7 @@ class DistributionTest {
         for (int refusals = 0; refusals < TestAssignment.MAX_ATTEMPTS; refusals++) {
             Offer open = t.db.inTransaction(c -> t.work.offersFor(c, id)).stream()
                     .filter(o -> o.state() == OfferState.OPEN).findFirst().orElseThrow();
-            t.assigner.decline(open.id(), "no");
+            t.assigner.decline(open.id(), "other", "no");
         }
         assertEquals(WorkState.ESCALATED, t.item(id).state(), "boss is away");
 

@@ -60,6 +60,8 @@ class SkillRelaxationTest {
 
     @Test
     void anItemPastSeveralStepsGoesStraightToTheDeepestAndEscalatesAtItsSla() {
+        // Someone serves the escalation queue: an escalation passes over a queue nobody could take it in.
+        t.agent("mia", List.of("managers"), Map.of("fca-adviser", 9), 5, "AWAY");
         String id = t.enqueue("fca", Map.of("fca-adviser", 9), Set.of());
         t.clock.advance(Duration.ofSeconds(130));
         assertEquals(1, t.scheduler.scan().relaxed());

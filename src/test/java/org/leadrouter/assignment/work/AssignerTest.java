@@ -26,6 +26,7 @@ class AssignerTest {
               "sales": {"pushTimeoutSeconds": 60, "slaMinutes": 30, "escalateTo": "queue:managers"},
               "niche": {"overflowTo": "sales"},
               "vip": {"escalateTo": "agent:boss"},
+              "life": {"escalateTo": "agent:boss"},
               "managers": {}
             }}""";
     private static final List<String> ALWAYS = List.of("MON-SUN 00:00-24:00");
@@ -99,19 +100,21 @@ class AssignerTest {
         Offer toAnn = offerNew("sales", Map.of(), 3, 10).orElseThrow();
         assertEquals("ann", toAnn.agentId());
 
-        assigner.decline(toAnn.id(), "not my product");
+        assigner.decline(toAnn.id(), "not-qualified", "not my product");
         Offer toBob = t.directory.openOffers("bob").get(0);
         assertEquals(toAnn.workId(), toBob.workId());
         assertEquals(0, t.directory.find("ann").load());
 
-        assigner.decline(toBob.id(), "busy");
+        assigner.decline(toBob.id(), "busy", null);
 
         WorkItem item = find(toAnn.workId());
-        assertEquals(WorkState.WAITING, item.state(), "both refused it: it waits, visibly");
         assertEquals(2, item.attempts());
         assertTrue(t.directory.openOffers("ann").isEmpty());
         assertEquals(List.of(WorkEventKind.QUEUED, WorkEventKind.OFFERED, WorkEventKind.DECLINED, WorkEventKind.OFFERED,
-                WorkEventKind.DECLINED), kinds(item.id()));
+                WorkEventKind.DECLINED, WorkEventKind.ESCALATED), kinds(item.id()),
+                "both refused it, below max-attempts: nobody is left in sales, so it is escalated at once");
+        assertEquals(TestAssignment.REVIEW_QUEUE, item.queue(), "nobody serves managers: passed over to the review queue");
+        assertEquals(WorkState.ESCALATED, item.state(), "it waits there, visibly");
     }
 
     @Test
@@ -145,7 +148,7 @@ class AssignerTest {
         for (int i = 0; i < TestAssignment.MAX_ATTEMPTS; i++) {
             Offer open = t.db.inTransaction(c -> t.work.offersFor(c, offer.workId())).stream()
                     .filter(o -> o.state() == OfferState.OPEN).findFirst().orElseThrow();
-            assigner.decline(open.id(), "no");
+            assigner.decline(open.id(), "other", "no");
         }
 
         WorkItem item = find(offer.workId());
@@ -216,8 +219,92 @@ class AssignerTest {
                 "Monday 13:00: the scan finds ann in hours");
     }
 
+    @Test
+    void anItemEscalatedToAnAgentWhoRefusedItGoesToTheQueuesManagers() {
+        // boss is the queue's escalation target and serves it too: as one of the three, boss refused it first.
+        agent("boss", "head", List.of("life", "managers"), Map.of("fca", 9), 1, "ONLINE");
+        agent("a1", "head", List.of("life"), Map.of("fca", 9), 1, "ONLINE");
+        agent("a2", "head", List.of("life"), Map.of("fca", 9), 1, "ONLINE");
+        agent("head", null, List.of("managers"), Map.of(), 2, "ONLINE");
+        String id = enqueue("life", Map.of("fca", 5), 2, 50);
+        for (int i = 0; i < TestAssignment.MAX_ATTEMPTS; i++) {
+            assigner.decline(assigner.offer(id).or(() -> openOffer(id)).orElseThrow().id(), "busy", null);
+        }
+
+        WorkItem item = find(id);
+        assertTrue(item.escalated());
+        assertEquals("head", item.pinnedAgent(), "agent:boss refused it, so it goes on to the queue's managers");
+        assertEquals(1, item.escalationStep());
+        assertEquals("life", item.escalatedFrom());
+        assertEquals(WorkState.OFFERED, item.state());
+        assertEquals("head", item.agentId());
+        WorkEvent escalated = history(id).stream().filter(e -> e.kind() == WorkEventKind.ESCALATED).findFirst().orElseThrow();
+        assertEquals("refused by 3 agents -> agent:head (passed over, every eligible agent refused it: agent:boss)",
+                escalated.detail());
+    }
+
+    @Test
+    void anEscalationTargetWhoRefusesMovesTheItemOnToTheReviewQueue() {
+        agent("boss", null, List.of("managers"), Map.of(), 2, "ONLINE");
+        agent("rev", null, List.of(TestAssignment.REVIEW_QUEUE), Map.of(), 2, "ONLINE");
+        String id = enqueue("vip", Map.of("platinum", 9), 1, 99);
+        t.clock.advance(TestAssignment.SLA.plusSeconds(1));
+        t.scheduler.scan();
+        assertEquals("boss", find(id).agentId());
+
+        t.clock.advance(TestAssignment.PUSH_TIMEOUT.plusSeconds(1));
+        t.scheduler.scan();
+
+        WorkItem item = find(id);
+        assertEquals(TestAssignment.REVIEW_QUEUE, item.queue(), "boss let it time out; nobody serving vip has a manager");
+        assertEquals(null, item.pinnedAgent());
+        assertEquals("rev", item.agentId());
+        assigner.decline(openOffer(id).orElseThrow().id(), "not-qualified", null);
+        assertEquals(WorkState.ESCALATED, find(id).state(), "refused everywhere: it waits in the review queue, visibly");
+        assertEquals(TestAssignment.REVIEW_QUEUE, find(id).queue());
+    }
+
+    @Test
+    void savingAProfileOfflineWithdrawsTheAgentsOpenOffers() {
+        agent("ann", List.of("sales"), Map.of(), 3, "ONLINE");
+        agent("bob", List.of("sales"), Map.of(), 3, "OFFLINE");
+        Offer offer = offerNew("sales", Map.of(), 3, 10).orElseThrow();
+
+        agent("ann", List.of("sales"), Map.of(), 3, "OFFLINE");
+
+        assertTrue(t.directory.openOffers("ann").isEmpty());
+        assertEquals(0, t.directory.find("ann").load());
+        assertEquals(OfferState.WITHDRAWN, t.db.inTransaction(c -> t.work.offer(c, offer.id())).orElseThrow().state());
+        assertEquals(WorkState.WAITING, find(offer.workId()).state());
+        assertEquals(0, find(offer.workId()).attempts(), "a withdrawal is not a refusal");
+    }
+
+    @Test
+    void aRosterImportedOfflineWithdrawsOpenOffers() {
+        agent("ann", List.of("sales"), Map.of(), 3, "ONLINE");
+        Offer offer = offerNew("sales", Map.of(), 3, 10).orElseThrow();
+
+        t.directory.importRoster("id,name,queues,capacity,presence\nann,Ann,sales,3,OFFLINE\n", true);
+
+        assertTrue(t.directory.openOffers("ann").isEmpty());
+        assertEquals(OfferState.WITHDRAWN, t.db.inTransaction(c -> t.work.offer(c, offer.id())).orElseThrow().state());
+    }
+
     private void agent(String id, List<String> queues, Map<String, Integer> skills, int capacity, String presence) {
-        t.directory.save(id, new AgentProfile(null, id, null, queues, skills, capacity, null, ALWAYS, presence));
+        agent(id, null, queues, skills, capacity, presence);
+    }
+
+    private void agent(String id, String manager, List<String> queues, Map<String, Integer> skills, int capacity,
+                       String presence) {
+        t.directory.save(id, new AgentProfile(null, id, manager, queues, skills, capacity, null, ALWAYS, presence));
+    }
+
+    private Optional<Offer> openOffer(String workId) {
+        return t.db.inTransaction(c -> t.work.openOfferOf(c, workId));
+    }
+
+    private List<WorkEvent> history(String id) {
+        return t.db.inTransaction(c -> t.work.history(c, id));
     }
 
     private String enqueue(String queue, Map<String, Integer> skills, int priority, int score) {

@@ -27,12 +27,13 @@ import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.agents.AgentProfile;
 
 /**
- * Many threads at once make items, change presence, accept, decline and complete, while the
- * scheduler scans; throughout and afterwards no agent holds more than their capacity, no item is
- * offered to two agents, none is lost or doubled, nobody is re-offered what they refused, and no
- * agent keeps more of a capped queue's leads than its cap. Each queue runs another distribution
- * policy (round-robin with sticky routing, weighted, least-loaded with caps, least-loaded with
- * skill relaxation and overflow on wait), so their reads and writes race with everything else.
+ * Many threads at once make items, change presence, accept, decline and complete, and act as
+ * supervisors (transfer, assign, reassign, release, pull), while the scheduler scans; throughout and
+ * afterwards no agent holds more than their capacity, no item is offered to two agents, none is lost
+ * or doubled, nobody is re-offered what they refused, and no agent keeps more of a capped queue's
+ * leads than its cap. Each queue runs another distribution policy (round-robin with sticky routing,
+ * weighted, least-loaded with caps, least-loaded with skill relaxation and overflow on wait), so
+ * their reads and writes race with everything else.
  * One subclass per database.
  */
 abstract class AssignmentConcurrencyContract {
@@ -93,6 +94,9 @@ abstract class AssignmentConcurrencyContract {
                     made.add(id);
                     t.assigner.offer(id);
                     actAsSomeAgent(t, random);
+                    if (random.nextInt(4) == 0) {
+                        actAsSupervisor(t, random, "lead-" + Thread.currentThread().getId() + "-" + random.nextInt(n + 1));
+                    }
                 }
                 return null;
             }));
@@ -120,6 +124,8 @@ abstract class AssignmentConcurrencyContract {
                     AND refused.state IN ('DECLINED', 'TIMED_OUT') AND refused.id < later.id)"""),
                 "nobody is offered what they refused");
         assertTrue(count(t, "SELECT COUNT(*) FROM work_items WHERE state = 'COMPLETED'") > ITEMS / 2);
+        assertTrue(count(t, "SELECT COUNT(DISTINCT kind) FROM work_events WHERE actor IS NOT NULL") >= 4,
+                "supervisor actions took effect, not only refusals");
     }
 
     /** One agent's move: mostly accept or complete, sometimes decline or change presence. */
@@ -134,7 +140,7 @@ abstract class AssignmentConcurrencyContract {
             } else {
                 for (Offer offer : t.directory.openOffers(agent)) {
                     if (move == 2) {
-                        t.assigner.decline(offer.id(), "busy");
+                        t.assigner.decline(offer.id(), "busy", null);
                     } else {
                         t.assigner.accept(offer.id());
                         t.assigner.complete(offer.workId());
@@ -146,8 +152,35 @@ abstract class AssignmentConcurrencyContract {
         }
     }
 
-    /** Everyone online, accepting and completing, until no offer is left open. */
+    /** One supervisor's move on an item made earlier, or an agent's pull. */
+    private static void actAsSupervisor(TestAssignment t, ThreadLocalRandom random, String item) {
+        String agent = "agent-" + random.nextInt(AGENTS);
+        try {
+            switch (random.nextInt(5)) {
+                case 0 -> t.supervision.transfer(item, QUEUES.get(random.nextInt(4)), null, "boss");
+                case 1 -> t.supervision.assign(item, agent, "boss");
+                case 2 -> t.supervision.reassign(item, agent, "boss");
+                case 3 -> t.supervision.release(item, "boss");
+                default -> t.supervision.pull(agent, agent);
+            }
+        } catch (ConflictException raced) {
+            // Completed, not accepted, not escalated, or the agent is full: refused, as it should be.
+        }
+    }
+
+    /** Everyone online, accepting and completing, until no offer is left open and no work is held. */
     private static void drain(TestAssignment t) {
+        List<String> held = t.db.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM work_items WHERE state = 'ACCEPTED'");
+                 ResultSet rows = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
+            }
+        });
+        held.forEach(t.assigner::complete);
         for (int i = 0; i < AGENTS; i++) {
             t.directory.setPresence("agent-" + i, "ONLINE");
         }
