@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonTimer;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.work.WorkLedger;
@@ -73,26 +72,14 @@ public class AlertMonitor {
             LOG.info("alerts are not checked in the background (leadrouter.alerts.interval=0)");
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "alert-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::checkSafely, every, every, TimeUnit.MILLISECONDS);
+        timer = DaemonTimer.start("alert-monitor", config.interval(), config.interval(), this::check, LOG,
+                "checking the KPIs for alerts failed; tried again at the next check");
     }
 
     @PreDestroy
     void stop() {
         if (timer != null) {
             timer.shutdownNow();
-        }
-    }
-
-    private void checkSafely() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            LOG.warn("checking the KPIs for alerts failed; tried again at the next check", e);
         }
     }
 

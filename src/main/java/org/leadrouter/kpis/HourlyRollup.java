@@ -18,10 +18,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonTimer;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentDb;
 
@@ -65,12 +64,8 @@ public class HourlyRollup {
             LOG.info("KPI hours are not rolled up in the background (leadrouter.kpis.rollup-interval=0)");
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "kpi-rollup");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::rollUpSafely, 0, every, TimeUnit.MILLISECONDS);
+        timer = DaemonTimer.start("kpi-rollup", Duration.ZERO, config.rollupInterval(), this::rollUpLogged, LOG,
+                "rolling up the KPI hours failed; long windows read the rows themselves until the next try");
     }
 
     @PreDestroy
@@ -80,14 +75,10 @@ public class HourlyRollup {
         }
     }
 
-    private void rollUpSafely() {
-        try {
-            int hours = rollUp();
-            if (hours > 0) {
-                LOG.debugf("rolled up %d hour(s) of KPIs, to %s", hours, rolledTo);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("rolling up the KPI hours failed; long windows read the rows themselves until the next try", e);
+    private void rollUpLogged() {
+        int hours = rollUp();
+        if (hours > 0) {
+            LOG.debugf("rolled up %d hour(s) of KPIs, to %s", hours, rolledTo);
         }
     }
 

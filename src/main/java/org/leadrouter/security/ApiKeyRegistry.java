@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonTimer;
 
 /**
  * The API keys of the users file, by the hash of their secret. A background thread re-reads the
@@ -46,13 +45,8 @@ public class ApiKeyRegistry {
                     + "'java -jar target/quarkus-app/quarkus-run.jar users add admin --roles admin' (same settings as the service)",
                     file.path());
         }
-        checker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "users-file-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = config.usersCheckInterval().toMillis();
-        checker.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.MILLISECONDS);
+        checker = DaemonTimer.start("users-file-check", config.usersCheckInterval(), config.usersCheckInterval(),
+                this::refresh, LOG, "reading the users file failed; tried again at the next check");
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -1,0 +1,36 @@
+package org.leadrouter.background;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * A task run now and then on one daemon thread of its own, for the service's background checks:
+ * a daemon, so it never holds the JVM open at shutdown, and a failed run is logged and retried
+ * at the next, since an exception would otherwise cancel every later run without a word.
+ */
+public final class DaemonTimer {
+
+    private DaemonTimer() {
+    }
+
+    /** Starts running {@code task} after {@code firstAfter}, then {@code every} after each run ends; shut it down to stop. */
+    public static ScheduledExecutorService start(String threadName, Duration firstAfter, Duration every, Runnable task,
+                                                 Logger log, String whenItFails) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn(whenItFails, e);
+            }
+        }, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return timer;
+    }
+}
