@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.db.Timestamps;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.intake.LeadsRecorded;
 import org.leadrouter.intake.UnreadableRecordException;
@@ -38,7 +40,7 @@ public class AssignmentDispatcher {
     private static final int ENQUEUE_ATTEMPTS = 3;
 
     private final Assigner assigner;
-    private final AssignmentDb db;
+    private final Transactions db;
     private final LeadStore leads;
     /** Batches of recorded leads waiting to become work items; see the constructor for what happens when full. */
     private static final int PENDING_BATCHES = 1_000;
@@ -52,7 +54,7 @@ public class AssignmentDispatcher {
     private final ExecutorService offers;
     private final boolean enabled;
 
-    public AssignmentDispatcher(Assigner assigner, AssignmentDb db, LeadStore leads, AssignmentConfig config) {
+    public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, AssignmentConfig config) {
         this.enabled = config.enabled();
         this.assigner = assigner;
         this.db = db;
@@ -166,7 +168,7 @@ public class AssignmentDispatcher {
                         WHERE l.recorded_at >= (SELECT since FROM assignment_meta WHERE name = 'installed')
                           AND l.recorded_at >= ?
                           AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""")) {
-                    AssignmentDb.setInstant(select, 1, since);
+                    Timestamps.setInstant(select, 1, since);
                     try (ResultSet rows = select.executeQuery()) {
                         List<String> ids = new ArrayList<>();
                         while (rows.next()) {

@@ -19,6 +19,7 @@ import org.leadrouter.assignment.policies.WaitOverflow;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.db.Transactions;
 
 /**
  * The timers, kept in the database rather than in memory so they survive a restart: each scan
@@ -35,7 +36,7 @@ public class AssignmentScheduler {
 
     private final Assigner assigner;
     private final AssignmentDispatcher dispatcher;
-    private final AssignmentDb db;
+    private final Transactions db;
     private final WorkStore work;
     private final AssignmentClock clock;
     private final WaitOverflow overflow;
@@ -44,7 +45,7 @@ public class AssignmentScheduler {
     private final boolean enabled;
     private ScheduledExecutorService timer;
 
-    public AssignmentScheduler(Assigner assigner, AssignmentDispatcher dispatcher, AssignmentDb db, WorkStore work,
+    public AssignmentScheduler(Assigner assigner, AssignmentDispatcher dispatcher, Transactions db, WorkStore work,
                                AssignmentClock clock, AssignmentConfig config, WaitOverflow overflow,
                                SkillRelaxation relaxation) {
         this.overflow = overflow;

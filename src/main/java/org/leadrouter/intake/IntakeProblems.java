@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.Problem;
 

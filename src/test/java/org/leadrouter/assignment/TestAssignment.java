@@ -33,7 +33,8 @@ import org.leadrouter.assignment.work.WorkEvent;
 import org.leadrouter.assignment.work.WorkItem;
 import org.leadrouter.assignment.work.Supervision;
 import org.leadrouter.assignment.work.WorkStore;
-import org.leadrouter.intake.Database;
+import org.leadrouter.db.Database;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.metrics.AssignmentMetrics;
 
@@ -51,7 +52,7 @@ public final class TestAssignment {
 
     public final DataSource dataSource;
     public final TestClock clock = new TestClock();
-    public final AssignmentDb db;
+    public final Transactions db;
     public final WorkStore work = new WorkStore();
     public final AgentStore agents = new AgentStore();
     public final PolicyStore policies = new PolicyStore();
@@ -65,7 +66,7 @@ public final class TestAssignment {
 
     public TestAssignment(DataSource dataSource, String queuesJson) {
         this.dataSource = dataSource;
-        this.db = new AssignmentDb(dataSource);
+        this.db = new Transactions(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
         this.queues = new QueueCatalog(config);
         AssignmentMetrics metrics = new AssignmentMetrics(new SimpleMeterRegistry());

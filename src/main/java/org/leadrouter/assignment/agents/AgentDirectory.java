@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.Offer;
@@ -16,14 +16,14 @@ import org.leadrouter.problem.InvalidRequestException;
 @ApplicationScoped
 public class AgentDirectory {
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final AgentStore store;
     private final WorkStore work;
     private final AgentValidation validation;
     private final Assigner assigner;
     private final AssignmentClock clock;
 
-    public AgentDirectory(AssignmentDb db, AgentStore store, WorkStore work, AgentValidation validation,
+    public AgentDirectory(Transactions db, AgentStore store, WorkStore work, AgentValidation validation,
                           Assigner assigner, AssignmentClock clock) {
         this.db = db;
         this.store = store;

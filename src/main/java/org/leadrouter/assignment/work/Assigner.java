@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.ConflictException;
 import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.agents.AgentState;
@@ -42,7 +42,7 @@ public class Assigner {
     /** Waiting items read per look for work an agent can take. */
     private static final int PAGE = 50;
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final AgentStore agents;
     private final WorkStore work;
     private final QueueCatalog queues;
@@ -55,7 +55,7 @@ public class Assigner {
     private final boolean awayOnTimeout;
 
     @Inject
-    public Assigner(AssignmentDb db, AgentStore agents, WorkStore work, QueueCatalog queues, AssignmentClock clock,
+    public Assigner(Transactions db, AgentStore agents, WorkStore work, QueueCatalog queues, AssignmentClock clock,
                     AssignmentConfig config, AssignmentMetrics metrics, Distribution distribution) {
         this.metrics = metrics;
         this.distribution = distribution;

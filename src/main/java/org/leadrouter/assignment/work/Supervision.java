@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.ConflictException;
 import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.agents.AgentState;
@@ -31,7 +31,7 @@ public class Supervision {
     /** Waiting items read per pull. */
     private static final int PAGE = 50;
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final WorkStore work;
     private final AgentStore agents;
     private final QueueCatalog queues;
@@ -40,7 +40,7 @@ public class Supervision {
     private final AssignmentMetrics metrics;
     private final Distribution distribution;
 
-    public Supervision(AssignmentDb db, WorkStore work, AgentStore agents, QueueCatalog queues, Assigner assigner,
+    public Supervision(Transactions db, WorkStore work, AgentStore agents, QueueCatalog queues, Assigner assigner,
                        AssignmentClock clock, AssignmentMetrics metrics, Distribution distribution) {
         this.db = db;
         this.work = work;

@@ -1,4 +1,4 @@
-package org.leadrouter.intake;
+package org.leadrouter.db;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public enum Database {
      * What forces a commit onto the disk when the commit itself does not. H2 writes its commit
      * to the file but leaves it in the OS cache; PostgreSQL fsyncs its log on commit.
      */
-    Optional<String> syncStatement() {
+    public Optional<String> syncStatement() {
         return Optional.ofNullable(syncStatement);
     }
 

@@ -1,4 +1,4 @@
-package org.leadrouter.intake;
+package org.leadrouter.db;
 
 /** The database did not answer, so nothing was recorded (or read); answered with 503. */
 public class RecordUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.leadrouter.intake;
+package org.leadrouter.db;
 
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;

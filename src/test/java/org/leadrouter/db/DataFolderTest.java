@@ -1,4 +1,4 @@
-package org.leadrouter.intake;
+package org.leadrouter.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DataFolderTest {
+public class DataFolderTest {
 
     @TempDir
     Path root;
@@ -44,7 +44,7 @@ class DataFolderTest {
         assertEquals("rw-------", permissions(database));
     }
 
-    static String permissions(Path path) throws IOException {
+    public static String permissions(Path path) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

@@ -1,4 +1,4 @@
-package org.leadrouter.intake;
+package org.leadrouter.db;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment;
+package org.leadrouter.db;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
@@ -8,16 +8,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.leadrouter.intake.DataConfig;
-import org.leadrouter.intake.RecordUnavailableException;
 
 /**
  * Transactions on the record's database (the same one intake writes). Rows are locked in one
@@ -25,7 +17,7 @@ import org.leadrouter.intake.RecordUnavailableException;
  * deadlock; a lock timeout or deadlock the database reports anyway is retried.
  */
 @ApplicationScoped
-public class AssignmentDb {
+public class Transactions {
 
     private static final int ATTEMPTS = 5;
     // H2: lock timeout (HYT00), deadlock (40001); PostgreSQL: serialization (40001), deadlock (40P01), lock (55P03).
@@ -34,11 +26,11 @@ public class AssignmentDb {
     private final DataSource dataSource;
 
     @Inject
-    AssignmentDb(DataConfig config, @Any Instance<AgroalDataSource> dataSources) {
+    Transactions(DataConfig config, @Any Instance<AgroalDataSource> dataSources) {
         this(dataSources.select(new DataSourceLiteral(config.database().datasourceName())).get());
     }
 
-    public AssignmentDb(DataSource dataSource) {
+    public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -52,17 +44,7 @@ public class AssignmentDb {
     public <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
+                return commit(connection, work);
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && RETRYABLE.contains(e.getSQLState())) {
                     continue;
@@ -72,16 +54,21 @@ public class AssignmentDb {
         }
     }
 
-    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    /**
+     * Runs the work as one transaction on a connection the caller holds: committed if it returns,
+     * rolled back if it throws, and the connection left in auto-commit either way.
+     */
+    public static <T> T commit(Connection connection, Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
-    }
-
-    public static Instant instant(ResultSet rows, String column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

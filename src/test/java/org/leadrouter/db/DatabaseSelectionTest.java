@@ -1,4 +1,4 @@
-package org.leadrouter.intake;
+package org.leadrouter.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
