@@ -9,6 +9,7 @@ import static org.leadrouter.routing.FallbackCause.RULE_FAILED;
 import static org.leadrouter.routing.FallbackCause.SEGMENT_FAILED;
 import static org.leadrouter.routing.FallbackCause.UNKNOWN_SEGMENT;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.db.Transactions;
 import org.leadrouter.db.Database;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.kpis.Kpis.Block;
 

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.work.WorkItem;
 import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.db.Transactions;
 
 /**
  * Changes items that wait in a queue, as the time-based refinements (overflow on wait, skill

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.db.Transactions;
-import org.leadrouter.assignment.NotFoundException;
-import org.leadrouter.intake.LeadStore;
 import org.leadrouter.db.RecordUnavailableException;
+import org.leadrouter.db.Transactions;
+import org.leadrouter.intake.LeadStore;
+import org.leadrouter.problem.NotFoundException;
 
 /** Reads a work item with its offers and history in one consistent transaction, and what escalation passed over. */
 @ApplicationScoped

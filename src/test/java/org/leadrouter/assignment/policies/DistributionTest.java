@@ -18,12 +18,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.leadrouter.db.Timestamps;
-import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.OfferState;
 import org.leadrouter.assignment.work.WorkState;
+import org.leadrouter.db.Timestamps;
+import org.leadrouter.db.Transactions;
 
 /** Each policy's distribution of 1,000 leads, on the real engine over H2, every lead accepted and completed at once. */
 class DistributionTest {

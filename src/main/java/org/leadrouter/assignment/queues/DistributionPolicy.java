@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.policies;
+package org.leadrouter.assignment.queues;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;

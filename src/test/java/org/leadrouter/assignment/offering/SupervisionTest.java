@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.ConflictException;
 import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.agents.AgentProfile;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.OfferState;
+import org.leadrouter.assignment.work.WorkEvent;
+import org.leadrouter.assignment.work.WorkEventKind;
+import org.leadrouter.assignment.work.WorkItem;
+import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.problem.InvalidRequestException;
 
 /** Supervisors' actions and an agent's pull against a real (H2) database: state, capacity and history. */

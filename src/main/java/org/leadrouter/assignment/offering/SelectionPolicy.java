@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.policies;
+package org.leadrouter.assignment.queues;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment;
+package org.leadrouter.assignment.offering;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadsRecorded;
 import org.leadrouter.lead.LeadInput;

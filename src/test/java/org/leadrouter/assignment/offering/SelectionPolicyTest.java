@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

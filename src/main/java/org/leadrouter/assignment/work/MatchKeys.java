@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.policies;
+package org.leadrouter.assignment.work;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,15 +18,23 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.ConflictException;
-import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.agents.AgentState;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.Presence;
+import org.leadrouter.assignment.agents.WorkingHours;
 import org.leadrouter.assignment.policies.Distribution;
 import org.leadrouter.assignment.queues.QueueCatalog;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.Offer;
+import org.leadrouter.assignment.work.OfferState;
+import org.leadrouter.assignment.work.WorkEventKind;
+import org.leadrouter.assignment.work.WorkItem;
+import org.leadrouter.assignment.work.WorkState;
+import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.metrics.AssignmentMetrics;
+import org.leadrouter.problem.NotFoundException;
 
 /**
  * The assignment state machine. Each step is one transaction that locks the work item first and
@@ -65,13 +73,9 @@ public class Assigner {
         this.queues = queues;
         this.escalationPath = new EscalationPath(queues, agents, config.reviewQueue());
         this.clock = clock;
-        this.bankHolidays = Set.copyOf(config.bankHolidays().orElse(List.of()));
+        this.bankHolidays = WorkingHours.bankHolidays(config);
         this.maxAttempts = Math.max(1, config.maxAttempts());
         this.awayOnTimeout = config.awayOnTimeout();
-    }
-
-    public Set<LocalDate> bankHolidays() {
-        return bankHolidays;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,13 @@ import org.leadrouter.assignment.ConflictException;
 import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.agents.AgentProfile;
 import org.leadrouter.assignment.agents.Presence;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.Offer;
+import org.leadrouter.assignment.work.OfferState;
+import org.leadrouter.assignment.work.WorkEvent;
+import org.leadrouter.assignment.work.WorkEventKind;
+import org.leadrouter.assignment.work.WorkItem;
+import org.leadrouter.assignment.work.WorkState;
 
 /** The assignment flows against a real (H2) database, with time moved by hand. */
 class AssignerTest {

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import java.sql.Connection;
 import java.sql.SQLException;

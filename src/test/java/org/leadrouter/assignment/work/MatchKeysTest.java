@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.policies;
+package org.leadrouter.assignment.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

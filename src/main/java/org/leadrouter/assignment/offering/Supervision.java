@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -9,16 +9,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.db.Transactions;
 import org.leadrouter.assignment.ConflictException;
-import org.leadrouter.assignment.NotFoundException;
 import org.leadrouter.assignment.agents.AgentState;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.policies.Distribution;
 import org.leadrouter.assignment.queues.QueueCatalog;
+import org.leadrouter.assignment.work.Offer;
+import org.leadrouter.assignment.work.OfferState;
+import org.leadrouter.assignment.work.WorkEventKind;
+import org.leadrouter.assignment.work.WorkItem;
+import org.leadrouter.assignment.work.WorkState;
+import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.metrics.AssignmentMetrics;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.NotFoundException;
 
 /**
  * What supervisors do by hand (transfer, assign, reassign, release) and an agent's pull, each one

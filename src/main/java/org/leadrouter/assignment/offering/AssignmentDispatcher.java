@@ -1,4 +1,4 @@
-package org.leadrouter.assignment;
+package org.leadrouter.assignment.offering;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -7,8 +7,8 @@ import jakarta.enterprise.event.Observes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.AssignmentConfig;
+import org.leadrouter.assignment.offering.Assigner;
 import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.db.Timestamps;
 import org.leadrouter.db.Transactions;

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment;
+package org.leadrouter.assignment.offering;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -14,9 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.assignment.AssignmentClock;
+import org.leadrouter.assignment.AssignmentConfig;
+import org.leadrouter.assignment.offering.Assigner;
 import org.leadrouter.assignment.policies.SkillRelaxation;
 import org.leadrouter.assignment.policies.WaitOverflow;
-import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.db.Transactions;
