@@ -79,9 +79,9 @@ public final class TestAssignment {
         AgentChanges changes = new AgentChanges(assigner);
         this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), config, clock, changes::on);
         this.leads = new LeadStore(dataSource, Database.H2);
-        this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
+        this.dispatcher = new AssignmentDispatcher(assigner, db, leads, work, config);
         WaitingItems waiting = new WaitingItems(db, work, queues, clock);
-        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config,
+        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, agents, clock, config,
                 new WaitOverflow(waiting, policies), new SkillRelaxation(waiting, policies));
     }
 

@@ -4,8 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.offering.Assigner;
 import org.leadrouter.assignment.work.NewWork;
-import org.leadrouter.db.Timestamps;
+import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.intake.LeadsRecorded;
@@ -43,6 +41,7 @@ public class AssignmentDispatcher {
     private final Assigner assigner;
     private final Transactions db;
     private final LeadStore leads;
+    private final WorkStore work;
     /** Batches of recorded leads waiting to become work items; see the constructor for what happens when full. */
     private static final int PENDING_BATCHES = 1_000;
     /** Offers waiting for an offer thread. */
@@ -55,11 +54,13 @@ public class AssignmentDispatcher {
     private final ExecutorService offers;
     private final boolean enabled;
 
-    public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, AssignmentConfig config) {
+    public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, WorkStore work,
+                                AssignmentConfig config) {
         this.enabled = config.enabled();
         this.assigner = assigner;
         this.db = db;
         this.leads = leads;
+        this.work = work;
         // Bounded, so a burst of leads faster than offers are made cannot exhaust the heap. When
         // the item backlog is full the lead writer makes the items itself, slowing intake down
         // rather than losing work; an offer that finds the queue full is dropped, because its
@@ -163,22 +164,7 @@ public class AssignmentDispatcher {
     /** Makes the missing items of leads recorded at or after {@code since}; false if the check could not be made. */
     private boolean repair(Instant since) {
         try {
-            List<String> missing = db.inTransaction(c -> {
-                try (PreparedStatement select = c.prepareStatement("""
-                        SELECT l.id FROM leads l
-                        WHERE l.recorded_at >= (SELECT since FROM assignment_meta WHERE name = 'installed')
-                          AND l.recorded_at >= ?
-                          AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""")) {
-                    Timestamps.setInstant(select, 1, since);
-                    try (ResultSet rows = select.executeQuery()) {
-                        List<String> ids = new ArrayList<>();
-                        while (rows.next()) {
-                            ids.add(rows.getString(1));
-                        }
-                        return ids;
-                    }
-                }
-            });
+            List<String> missing = db.inTransaction(c -> work.leadsWithoutItem(c, since));
             List<NewWork> items = new ArrayList<>();
             for (String id : missing) {
                 try {

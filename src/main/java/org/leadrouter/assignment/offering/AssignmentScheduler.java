@@ -4,11 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +16,7 @@ import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.offering.Assigner;
 import org.leadrouter.assignment.policies.SkillRelaxation;
 import org.leadrouter.assignment.policies.WaitOverflow;
+import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.db.Transactions;
@@ -40,6 +38,7 @@ public class AssignmentScheduler {
     private final AssignmentDispatcher dispatcher;
     private final Transactions db;
     private final WorkStore work;
+    private final AgentStore agents;
     private final AssignmentClock clock;
     private final WaitOverflow overflow;
     private final SkillRelaxation relaxation;
@@ -48,7 +47,7 @@ public class AssignmentScheduler {
     private ScheduledExecutorService timer;
 
     public AssignmentScheduler(Assigner assigner, AssignmentDispatcher dispatcher, Transactions db, WorkStore work,
-                               AssignmentClock clock, AssignmentConfig config, WaitOverflow overflow,
+                               AgentStore agents, AssignmentClock clock, AssignmentConfig config, WaitOverflow overflow,
                                SkillRelaxation relaxation) {
         this.overflow = overflow;
         this.relaxation = relaxation;
@@ -56,6 +55,7 @@ public class AssignmentScheduler {
         this.dispatcher = dispatcher;
         this.db = db;
         this.work = work;
+        this.agents = agents;
         this.clock = clock;
         this.interval = config.scanInterval();
         this.enabled = config.enabled();
@@ -99,31 +99,10 @@ public class AssignmentScheduler {
         relaxed.forEach(assigner::offer);
         int escalated = assigner.escalateBreaches(BATCH);
         int offered = 0;
-        for (String agent : agentsWithWorkToTake()) {
+        for (String agent : db.inTransaction(agents::withWorkToTake)) {
             offered += assigner.fill(agent);
         }
         return new Scan(timedOut, overflowed.size(), relaxed.size(), escalated, offered);
-    }
-
-    /** Agents online with room, serving a queue where something waits (or pinned something). */
-    private List<String> agentsWithWorkToTake() {
-        return db.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT a.id FROM agents a
-                    WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity
-                      AND (EXISTS (SELECT 1 FROM agent_queues q JOIN work_items w ON w.queue = q.queue
-                                   WHERE q.agent_id = a.id AND w.state IN ('WAITING', 'ESCALATED') AND w.pinned_agent IS NULL)
-                           OR EXISTS (SELECT 1 FROM work_items w WHERE w.pinned_agent = a.id
-                                      AND w.state IN ('WAITING', 'ESCALATED')))
-                    ORDER BY a.id""");
-                 ResultSet rows = select.executeQuery()) {
-                List<String> ids = new ArrayList<>();
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-                return ids;
-            }
-        });
     }
 
     @PreDestroy

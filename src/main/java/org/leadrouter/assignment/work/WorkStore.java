@@ -142,6 +142,18 @@ public class WorkStore {
         }
     }
 
+    /** Leads recorded at or after {@code since}, and since assignment was installed, that have no item. */
+    public List<String> leadsWithoutItem(Connection c, Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT l.id FROM leads l
+                WHERE l.recorded_at >= (SELECT since FROM assignment_meta WHERE name = 'installed')
+                  AND l.recorded_at >= ?
+                  AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""")) {
+            setInstant(select, 1, since);
+            return ids(select);
+        }
+    }
+
     /** Items still waiting, never escalated, whose SLA is breached. */
     public List<String> slaBreached(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(

@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import javax.sql.DataSource;
 import org.leadrouter.assignment.TestAssignment;

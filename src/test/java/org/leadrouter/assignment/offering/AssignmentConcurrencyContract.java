@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.work;
+package org.leadrouter.assignment.offering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.ConflictException;
 import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.agents.AgentProfile;
+import org.leadrouter.assignment.work.NewWork;
+import org.leadrouter.assignment.work.Offer;
 
 /**
  * Many threads at once make items, change presence, accept, decline and complete, and act as
