@@ -1,7 +1,7 @@
 package org.leadrouter.coverage;
 
-import static org.leadrouter.assignment.AssignmentDb.instant;
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.kpis.KpiWindow;
 import org.leadrouter.kpis.Kpis.WindowView;
 import org.leadrouter.rules.SegmentRules;
@@ -29,9 +29,9 @@ import org.leadrouter.rules.SegmentRules;
 @ApplicationScoped
 public class CoverageReport {
 
-    private final AssignmentDb db;
+    private final Transactions db;
 
-    public CoverageReport(AssignmentDb db) {
+    public CoverageReport(Transactions db) {
         this.db = db;
     }
 

@@ -2,7 +2,6 @@ package org.leadrouter.coverage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +20,7 @@ import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.kpis.KpiWindow;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.NotFoundException;
 import org.leadrouter.rules.SegmentRegistry;
 import org.leadrouter.security.Roles;
 

@@ -4,19 +4,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.Problem;
 
-/** Problem answers for the record: unknown leads, and a database or queue that cannot take more. */
+/** Problem answers for the record: leads it cannot store or read back, and a database or queue that cannot take more. */
 public class IntakeProblems {
 
     /** Seconds a caller should wait before retrying a 503: a few batches' worth. */
     private static final String RETRY_AFTER = "1";
-
-    @ServerExceptionMapper
-    public Response unknownLead(UnknownLeadException e) {
-        return Problem.of(Response.Status.NOT_FOUND, "unknown-lead", e.getMessage(), List.of()).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response unstorable(UnstorableLeadException e) {

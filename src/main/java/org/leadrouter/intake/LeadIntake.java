@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
+import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.lead.LeadParser;
 import org.leadrouter.metrics.LeadMetrics;

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.RouteDecision;
 

@@ -1,5 +1,8 @@
 package org.leadrouter.intake;
 
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource.DataSourceLiteral;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.leadrouter.db.DataConfig;
+import org.leadrouter.db.Database;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.FallbackCause;
 import org.leadrouter.routing.RouteDecision;
@@ -74,33 +76,29 @@ public class LeadStore {
      */
     public List<Recording> record(List<LeadRecord> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Map<String, LeadRecord> known = find(connection, batch.stream().map(r -> r.lead().id()).distinct().toList());
-                Map<String, LeadRecord> fresh = new LinkedHashMap<>();
-                List<Recording> outcomes = new ArrayList<>(batch.size());
-                for (LeadRecord record : batch) {
-                    String id = record.lead().id();
-                    LeadRecord standing = known.get(id);
-                    if (standing == null) {
-                        standing = fresh.putIfAbsent(id, record);
-                    }
-                    outcomes.add(standing == null ? new Recording(record, true) : new Recording(standing, false));
-                }
-                insert(connection, fresh.values());
-                totals.add(connection, fresh.values());
-                connection.commit();
-                // A failed sync answers 503 for a batch that may be on disk after all: a retry
-                // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
-                sync(connection);
-                return outcomes;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch));
+            // A failed sync answers 503 for a batch that may be on disk after all: a retry
+            // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
+            sync(connection);
+            return outcomes;
         }
+    }
+
+    private List<Recording> recordIn(Connection connection, List<LeadRecord> batch) throws SQLException {
+        Map<String, LeadRecord> known = find(connection, batch.stream().map(r -> r.lead().id()).distinct().toList());
+        Map<String, LeadRecord> fresh = new LinkedHashMap<>();
+        List<Recording> outcomes = new ArrayList<>(batch.size());
+        for (LeadRecord record : batch) {
+            String id = record.lead().id();
+            LeadRecord standing = known.get(id);
+            if (standing == null) {
+                standing = fresh.putIfAbsent(id, record);
+            }
+            outcomes.add(standing == null ? new Recording(record, true) : new Recording(standing, false));
+        }
+        insert(connection, fresh.values());
+        totals.add(connection, fresh.values());
+        return outcomes;
     }
 
     public Optional<LeadRecord> find(String id) throws SQLException {
@@ -199,8 +197,8 @@ public class LeadStore {
                 RouteDecision decision = record.decision();
                 insert.setString(1, lead.id());
                 insert.setString(2, lead.segment());
-                insert.setObject(3, timestamp(lead.receivedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(4, timestamp(record.recordedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                setInstant(insert, 3, lead.receivedAt());
+                setInstant(insert, 4, record.recordedAt());
                 insert.setString(5, json.write(lead));
                 insert.setString(6, decision.queue());
                 insert.setInt(7, decision.priority());
@@ -212,7 +210,7 @@ public class LeadStore {
                 insert.setString(13, decision.rulesetVersion());
                 insert.setString(14, decision.region());
                 insert.setString(15, json.write(decision.degraded()));
-                insert.setObject(16, timestamp(decision.decidedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                setInstant(insert, 16, decision.decidedAt());
                 insert.setString(17, decision.fallbackCause() == null ? null : decision.fallbackCause().name());
                 insert.addBatch();
             }
@@ -231,13 +229,5 @@ public class LeadStore {
 
     private static FallbackCause cause(String name) {
         return name == null ? null : FallbackCause.valueOf(name);
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        return rows.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -1,16 +1,17 @@
 package org.leadrouter.intake;
 
+import static org.leadrouter.db.Timestamps.setInstant;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.leadrouter.db.Database;
 import org.leadrouter.routing.FallbackCause;
 import org.leadrouter.routing.RouteDecision;
 
@@ -45,7 +46,7 @@ final class MinuteTotals {
         }
         try (PreparedStatement upsert = connection.prepareStatement(leadUpsert())) {
             for (Map.Entry<LeadKey, Long> e : leads.entrySet()) {
-                set(upsert, 1, e.getKey().minute());
+                setInstant(upsert, 1, e.getKey().minute());
                 upsert.setString(2, e.getKey().segment());
                 upsert.setString(3, e.getKey().cause());
                 upsert.setLong(4, e.getValue());
@@ -58,11 +59,11 @@ final class MinuteTotals {
         }
         try (PreparedStatement upsert = connection.prepareStatement(ruleUpsert())) {
             for (Map.Entry<RuleKey, RuleCount> e : rules.entrySet()) {
-                set(upsert, 1, e.getKey().minute());
+                setInstant(upsert, 1, e.getKey().minute());
                 upsert.setString(2, e.getKey().segment());
                 upsert.setString(3, e.getKey().rule());
                 upsert.setLong(4, e.getValue().fired());
-                set(upsert, 5, e.getValue().last());
+                setInstant(upsert, 5, e.getValue().last());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -99,10 +100,6 @@ final class MinuteTotals {
                     WHEN NOT MATCHED THEN INSERT (minute_at, segment, rule, fired, last_fired_at)
                         VALUES (s.minute_at, s.segment, s.rule, s.fired, s.last_fired_at)""";
         };
-    }
-
-    private static void set(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private record LeadKey(Instant minute, String segment, String cause) implements Comparable<LeadKey> {

@@ -1,6 +1,6 @@
 package org.leadrouter.kpis;
 
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

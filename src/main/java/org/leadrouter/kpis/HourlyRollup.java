@@ -1,7 +1,7 @@
 package org.leadrouter.kpis;
 
-import static org.leadrouter.assignment.AssignmentDb.instant;
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 import org.leadrouter.background.DaemonTimer;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 
 /**
  * Rolls each hour, once it is over, into the hourly totals of time to assign, closed offers and
@@ -40,14 +40,14 @@ public class HourlyRollup {
     // Bounds a transaction when a long history is caught up.
     private static final int HOURS_A_TRANSACTION = 24;
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final AssignmentClock clock;
     private final KpisConfig config;
     private final MeterRegistry registry;
     private volatile Instant rolledTo;
     private ScheduledExecutorService timer;
 
-    public HourlyRollup(AssignmentDb db, AssignmentClock clock, KpisConfig config, MeterRegistry registry) {
+    public HourlyRollup(Transactions db, AssignmentClock clock, KpisConfig config, MeterRegistry registry) {
         this.db = db;
         this.clock = clock;
         this.config = config;

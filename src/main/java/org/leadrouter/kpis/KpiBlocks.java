@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.kpis.Kpis.Block;
 
 /** The three KPIs of a window, per segment and overall, read from the record in one transaction. */
 @ApplicationScoped
 public class KpiBlocks {
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final AssignmentClock clock;
 
-    public KpiBlocks(AssignmentDb db, AssignmentClock clock) {
+    public KpiBlocks(Transactions db, AssignmentClock clock) {
         this.db = db;
         this.clock = clock;
     }

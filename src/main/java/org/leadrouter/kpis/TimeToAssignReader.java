@@ -1,7 +1,7 @@
 package org.leadrouter.kpis;
 
-import static org.leadrouter.assignment.AssignmentDb.instant;
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

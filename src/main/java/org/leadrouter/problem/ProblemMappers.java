@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,13 @@ public class ProblemMappers {
                 : "body";
         return Problem.of(Response.Status.BAD_REQUEST, "invalid-body", "the body could not be read",
                 List.of(new FieldProblem(field, e.getOriginalMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        Response problem = Problem.of(Response.Status.NOT_FOUND, e.kind(), e.getMessage(), List.of()).toResponse();
+        return e.retryAfter().map(seconds -> Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, seconds).build())
+                .orElse(problem);
     }
 
     @ServerExceptionMapper

@@ -1,12 +1,12 @@
 package org.leadrouter.replay;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.leadrouter.intake.RecentLeads;
 import org.leadrouter.intake.LeadStore;
+import org.leadrouter.problem.NotFoundException;
 import org.leadrouter.rules.EvaluationWatchdog;
 import org.leadrouter.rules.LoadResult;
 import org.leadrouter.rules.RulePackageLoader;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.agents.AgentDirectory;
 import org.leadrouter.assignment.agents.AgentProfile;
-import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.offering.Assigner;
 import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.security.AdminHasEveryRole;

@@ -21,19 +21,23 @@ import org.leadrouter.assignment.agents.AgentDirectory;
 import org.leadrouter.assignment.agents.AgentProfile;
 import org.leadrouter.assignment.agents.AgentStore;
 import org.leadrouter.assignment.agents.AgentValidation;
+import org.leadrouter.assignment.offering.AgentChanges;
+import org.leadrouter.assignment.offering.Assigner;
+import org.leadrouter.assignment.offering.AssignmentDispatcher;
+import org.leadrouter.assignment.offering.AssignmentScheduler;
+import org.leadrouter.assignment.offering.Supervision;
 import org.leadrouter.assignment.policies.Distribution;
 import org.leadrouter.assignment.policies.PolicyStore;
 import org.leadrouter.assignment.policies.SkillRelaxation;
 import org.leadrouter.assignment.policies.WaitOverflow;
 import org.leadrouter.assignment.policies.WaitingItems;
 import org.leadrouter.assignment.queues.QueueCatalog;
-import org.leadrouter.assignment.work.Assigner;
 import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.WorkEvent;
 import org.leadrouter.assignment.work.WorkItem;
-import org.leadrouter.assignment.work.Supervision;
 import org.leadrouter.assignment.work.WorkStore;
-import org.leadrouter.intake.Database;
+import org.leadrouter.db.Database;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.metrics.AssignmentMetrics;
 
@@ -51,7 +55,7 @@ public final class TestAssignment {
 
     public final DataSource dataSource;
     public final TestClock clock = new TestClock();
-    public final AssignmentDb db;
+    public final Transactions db;
     public final WorkStore work = new WorkStore();
     public final AgentStore agents = new AgentStore();
     public final PolicyStore policies = new PolicyStore();
@@ -65,18 +69,19 @@ public final class TestAssignment {
 
     public TestAssignment(DataSource dataSource, String queuesJson) {
         this.dataSource = dataSource;
-        this.db = new AssignmentDb(dataSource);
+        this.db = new Transactions(dataSource);
         AssignmentConfig config = config(queuesFile(queuesJson));
         this.queues = new QueueCatalog(config);
         AssignmentMetrics metrics = new AssignmentMetrics(new SimpleMeterRegistry());
         Distribution distribution = new Distribution(policies, queues);
         this.assigner = new Assigner(db, agents, work, queues, clock, config, metrics, distribution);
         this.supervision = new Supervision(db, work, agents, queues, assigner, clock, metrics, distribution);
-        this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), assigner, clock);
+        AgentChanges changes = new AgentChanges(assigner);
+        this.directory = new AgentDirectory(db, agents, work, new AgentValidation(config), config, clock, changes::on);
         this.leads = new LeadStore(dataSource, Database.H2);
-        this.dispatcher = new AssignmentDispatcher(assigner, db, leads, config);
+        this.dispatcher = new AssignmentDispatcher(assigner, db, leads, work, config);
         WaitingItems waiting = new WaitingItems(db, work, queues, clock);
-        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, clock, config,
+        this.scheduler = new AssignmentScheduler(assigner, dispatcher, db, work, agents, clock, config,
                 new WaitOverflow(waiting, policies), new SkillRelaxation(waiting, policies));
     }
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.db.DataFolderTest;
 
 /**
  * A lead answered 201 survives the process being killed without warning: post leads to the

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.db.Database;
+import org.leadrouter.db.RecordUnavailableException;
 
 class LeadRecorderTest {
 

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.db.DataConfig;
 import org.leadrouter.security.AdminHasEveryRole;
 import org.leadrouter.security.Roles;
 

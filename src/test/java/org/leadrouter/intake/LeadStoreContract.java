@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.db.Database;
 import org.leadrouter.lead.LeadInput;
 
 /** What every database behind {@link LeadStore} must do; one subclass per database. */

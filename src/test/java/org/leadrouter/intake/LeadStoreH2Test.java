@@ -2,6 +2,7 @@ package org.leadrouter.intake;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.leadrouter.db.Database;
 
 class LeadStoreH2Test extends LeadStoreContract {
 

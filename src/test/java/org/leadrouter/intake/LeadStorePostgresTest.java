@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadrouter.db.Database;
 
 /** The store contract against a real PostgreSQL server started for this class. */
 @RequiresPostgres

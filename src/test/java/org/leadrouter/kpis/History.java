@@ -1,6 +1,6 @@
 package org.leadrouter.kpis;
 
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

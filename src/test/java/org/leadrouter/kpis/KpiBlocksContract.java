@@ -9,6 +9,7 @@ import static org.leadrouter.routing.FallbackCause.RULE_FAILED;
 import static org.leadrouter.routing.FallbackCause.SEGMENT_FAILED;
 import static org.leadrouter.routing.FallbackCause.UNKNOWN_SEGMENT;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
-import org.leadrouter.intake.Database;
+import org.leadrouter.db.Database;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.kpis.Kpis.Block;
 
@@ -37,7 +37,7 @@ abstract class KpiBlocksContract {
 
     Block overall;
     final Map<String, Block> segments = new TreeMap<>();
-    AssignmentDb db;
+    Transactions db;
 
     /** A freshly migrated database of this kind for the class. */
     abstract DataSource dataSource();
@@ -88,7 +88,7 @@ abstract class KpiBlocksContract {
         h.offer("i5", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T09:30:00Z");
         h.offer("w2", "a1", "telecoms-general", "OPEN", null, null);
 
-        db = new AssignmentDb(dataSource);
+        db = new Transactions(dataSource);
         // A decline with a reason code counts under the code, its free text aside; the others predate codes.
         db.inTransaction(c -> {
             try (var update = c.prepareStatement("UPDATE offers SET reason_code = 'busy' WHERE work_id = 'w1'")) {

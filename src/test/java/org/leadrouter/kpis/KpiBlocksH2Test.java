@@ -2,7 +2,7 @@ package org.leadrouter.kpis;
 
 import javax.sql.DataSource;
 import org.leadrouter.assignment.TestAssignment;
-import org.leadrouter.intake.Database;
+import org.leadrouter.db.Database;
 
 class KpiBlocksH2Test extends KpiBlocksContract {
 

@@ -2,7 +2,7 @@ package org.leadrouter.kpis;
 
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.leadrouter.intake.Database;
+import org.leadrouter.db.Database;
 import org.leadrouter.intake.PostgresServer;
 import org.leadrouter.intake.RequiresPostgres;
 

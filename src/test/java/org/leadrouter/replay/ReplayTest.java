@@ -26,7 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leadrouter.intake.DataConfig;
+import org.leadrouter.db.DataConfig;
 import org.leadrouter.rules.RulesReloadTestProfile;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.security.AdminHasEveryRole;

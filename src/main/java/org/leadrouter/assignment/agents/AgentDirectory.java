@@ -1,36 +1,50 @@
 package org.leadrouter.assignment.agents;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
-import org.leadrouter.assignment.NotFoundException;
-import org.leadrouter.assignment.work.Assigner;
+import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.problem.FieldProblem;
 import org.leadrouter.problem.InvalidRequestException;
+import org.leadrouter.problem.NotFoundException;
 
-/** Agents: their profiles, rosters and presence, and the offers that follow a change. */
+/** Agents: their profiles, rosters and presence; each change is announced as an {@link AgentChanged}. */
 @ApplicationScoped
 public class AgentDirectory {
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final AgentStore store;
     private final WorkStore work;
     private final AgentValidation validation;
-    private final Assigner assigner;
+    private final Set<LocalDate> bankHolidays;
     private final AssignmentClock clock;
+    private final Consumer<AgentChanged> changes;
 
-    public AgentDirectory(AssignmentDb db, AgentStore store, WorkStore work, AgentValidation validation,
-                          Assigner assigner, AssignmentClock clock) {
+    @Inject
+    AgentDirectory(Transactions db, AgentStore store, WorkStore work, AgentValidation validation,
+                   AssignmentConfig config, AssignmentClock clock, Event<AgentChanged> changes) {
+        this(db, store, work, validation, config, clock, (Consumer<AgentChanged>) changes::fire);
+    }
+
+    /** For wiring by hand: {@code changes} is told of each change, as the event's observers are. */
+    public AgentDirectory(Transactions db, AgentStore store, WorkStore work, AgentValidation validation,
+                          AssignmentConfig config, AssignmentClock clock, Consumer<AgentChanged> changes) {
         this.db = db;
         this.store = store;
         this.work = work;
         this.validation = validation;
-        this.assigner = assigner;
+        this.bankHolidays = WorkingHours.bankHolidays(config);
         this.clock = clock;
+        this.changes = changes;
     }
 
     public AgentView find(String id) {
@@ -52,7 +66,7 @@ public class AgentDirectory {
             throw new InvalidRequestException("the agent is not valid", problems);
         }
         boolean created = db.inTransaction(c -> store.save(c, agent, clock.now()));
-        afterSave(agent);
+        changes.accept(new AgentChanged(agent.id(), agent.presence()));
         return created;
     }
 
@@ -76,17 +90,8 @@ public class AgentDirectory {
             }
             return fresh;
         });
-        agents.forEach(this::afterSave);
+        agents.forEach(agent -> changes.accept(new AgentChanged(agent.id(), agent.presence())));
         return new RosterImported(created, agents.size() - created);
-    }
-
-    /** A profile saved OFFLINE gives its open offers back, as a presence change to OFFLINE does. */
-    private void afterSave(Agent agent) {
-        if (agent.presence() == Presence.OFFLINE) {
-            assigner.withdrawOpenOffers(agent.id());
-        } else {
-            assigner.fill(agent.id());
-        }
     }
 
     public record RosterImported(int created, int updated) {
@@ -108,11 +113,7 @@ public class AgentDirectory {
         if (!known) {
             throw new NotFoundException("agent", id);
         }
-        if (value == Presence.OFFLINE) {
-            assigner.withdrawOpenOffers(id);
-        } else if (value == Presence.ONLINE) {
-            assigner.fill(id);
-        }
+        changes.accept(new AgentChanged(id, value));
         return find(id);
     }
 
@@ -126,6 +127,6 @@ public class AgentDirectory {
     }
 
     private boolean isWorking(WorkingHours hours) {
-        return hours.isWorking(clock.now(), assigner.bankHolidays());
+        return hours.isWorking(clock.now(), bankHolidays);
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.assignment.work.Offer;
-import org.leadrouter.assignment.work.Supervision;
 import org.leadrouter.security.AgentAccess;
 import org.leadrouter.security.Roles;
 
@@ -28,12 +27,10 @@ public class AgentResource {
 
     private final AgentDirectory directory;
     private final AgentAccess access;
-    private final Supervision supervision;
 
-    public AgentResource(AgentDirectory directory, AgentAccess access, Supervision supervision) {
+    public AgentResource(AgentDirectory directory, AgentAccess access) {
         this.directory = directory;
         this.access = access;
-        this.supervision = supervision;
     }
 
     @GET
@@ -82,17 +79,6 @@ public class AgentResource {
     public List<Offer> offers(@PathParam("id") String id) {
         access.requireActingFor(id, "agent " + id);
         return directory.openOffers(id);
-    }
-
-    /** 200 with the item now held as accepted work, or 204 when nothing waits that the agent qualifies for. */
-    @POST
-    @Path("/{id}/pull")
-    @RolesAllowed({Roles.AGENT, Roles.MANAGER})
-    @Operation(summary = "Pull the next work item", description = "The next waiting item the agent qualifies for (waiting order, never one they refused), as accepted work, whatever their presence and hours; 204 when there is none, 409 when they have no room. Roles: agent (their own only), manager.")
-    public Response pull(@PathParam("id") String id) {
-        access.requireActingFor(id, "agent " + id);
-        return supervision.pull(id, access.name()).map(item -> Response.ok(item).build())
-                .orElseGet(() -> Response.noContent().build());
     }
 
     /** A roster as CSV (text/csv) or JSON; all agents are saved or, if any is bad, none. */

@@ -1,7 +1,7 @@
 package org.leadrouter.assignment.agents;
 
-import static org.leadrouter.assignment.AssignmentDb.instant;
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.leadrouter.assignment.work.WorkStore;
 
 /** Agents in the database. Every method works inside the caller's transaction. */
 @ApplicationScoped
@@ -235,6 +236,20 @@ public class AgentStore {
                 "SELECT 1 FROM agents WHERE presence = 'ONLINE' AND load_units < capacity LIMIT 1");
              ResultSet rows = select.executeQuery()) {
             return rows.next();
+        }
+    }
+
+    /** Agents online with room, serving a queue where something waits (or pinned something). */
+    public List<String> withWorkToTake(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT a.id FROM agents a
+                WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity
+                  AND (EXISTS (SELECT 1 FROM agent_queues q JOIN work_items w ON w.queue = q.queue
+                               WHERE q.agent_id = a.id AND w.state IN ('WAITING', 'ESCALATED') AND w.pinned_agent IS NULL)
+                       OR EXISTS (SELECT 1 FROM work_items w WHERE w.pinned_agent = a.id
+                                  AND w.state IN ('WAITING', 'ESCALATED')))
+                ORDER BY a.id""")) {
+            return WorkStore.ids(select);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.problem.FieldProblem;
 
 /**
@@ -90,6 +91,11 @@ public record WorkingHours(ZoneId zone, List<Shift> shifts) {
             return -1;
         }
         return h * 60 + m;
+    }
+
+    /** The configured days on which nobody works, whatever their hours. */
+    public static Set<LocalDate> bankHolidays(AssignmentConfig config) {
+        return Set.copyOf(config.bankHolidays().orElse(List.of()));
     }
 
     public boolean isWorking(Instant at, Set<LocalDate> bankHolidays) {

@@ -1,7 +1,7 @@
 package org.leadrouter.assignment.kpis;
 
-import static org.leadrouter.assignment.AssignmentDb.instant;
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.kpis.OfferTally;
 
 /** Reads the KPIs from the recorded times of items and offers. */
@@ -23,9 +23,9 @@ public class KpiReport {
 
     private static final String WINDOW = " w.routed_at >= ? AND w.routed_at < ?";
 
-    private final AssignmentDb db;
+    private final Transactions db;
 
-    public KpiReport(AssignmentDb db) {
+    public KpiReport(Transactions db) {
         this.db = db;
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leadrouter.assignment.agents.AgentState;
+import org.leadrouter.assignment.queues.PolicySettings;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.work.NewWork;

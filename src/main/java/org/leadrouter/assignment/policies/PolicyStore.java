@@ -1,6 +1,6 @@
 package org.leadrouter.assignment.policies;
 
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.leadrouter.assignment.queues.QueueSettings;
+import org.leadrouter.assignment.queues.RelaxStep;
 import org.leadrouter.assignment.work.WorkEventKind;
 import org.leadrouter.assignment.work.WorkStore;
 

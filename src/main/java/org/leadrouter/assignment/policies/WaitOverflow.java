@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.leadrouter.assignment.queues.PolicySettings;
 import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.work.WorkEventKind;
 import org.leadrouter.assignment.work.WorkStore;

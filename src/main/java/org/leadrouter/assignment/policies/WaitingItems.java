@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.leadrouter.assignment.AssignmentClock;
-import org.leadrouter.assignment.AssignmentDb;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.work.WorkItem;
 import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.assignment.work.WorkStore;
+import org.leadrouter.db.Transactions;
 
 /**
  * Changes items that wait in a queue, as the time-based refinements (overflow on wait, skill
@@ -36,12 +36,12 @@ public class WaitingItems {
         List<String> changeIn(QueueSettings queue, int limit);
     }
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final WorkStore work;
     private final QueueCatalog queues;
     private final AssignmentClock clock;
 
-    public WaitingItems(AssignmentDb db, WorkStore work, QueueCatalog queues, AssignmentClock clock) {
+    public WaitingItems(Transactions db, WorkStore work, QueueCatalog queues, AssignmentClock clock) {
         this.db = db;
         this.work = work;
         this.queues = queues;
@@ -64,7 +64,7 @@ public class WaitingItems {
     }
 
     /** Reads which items are due (without locks). */
-    public List<String> pick(AssignmentDb.Work<List<String>> query) {
+    public List<String> pick(Transactions.Work<List<String>> query) {
         return db.inTransaction(query);
     }
 

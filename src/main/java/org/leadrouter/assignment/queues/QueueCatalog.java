@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.assignment.policies.PolicySettings;
-import org.leadrouter.assignment.policies.RelaxStep;
+import org.leadrouter.assignment.queues.PolicySettings;
+import org.leadrouter.assignment.queues.RelaxStep;
 
 /**
  * The queue settings file (leadrouter.assignment.queues-file), read at start. A queue not in it

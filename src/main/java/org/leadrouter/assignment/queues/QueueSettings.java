@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
-import org.leadrouter.assignment.policies.PolicySettings;
+import org.leadrouter.assignment.queues.PolicySettings;
 
 /**
  * How one queue offers work. {@code escalateTo} and {@code overflowTo} may be null (none);

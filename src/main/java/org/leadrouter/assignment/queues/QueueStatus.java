@@ -9,16 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.leadrouter.assignment.AssignmentDb;
+import org.leadrouter.db.Timestamps;
+import org.leadrouter.db.Transactions;
 
 /** The queues with settings, work or agents, and what is in them. */
 @ApplicationScoped
 public class QueueStatus {
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final QueueCatalog catalog;
 
-    public QueueStatus(AssignmentDb db, QueueCatalog catalog) {
+    public QueueStatus(Transactions db, QueueCatalog catalog) {
         this.db = db;
         this.catalog = catalog;
     }
@@ -66,7 +67,7 @@ public class QueueStatus {
                         try (ResultSet rows = select.executeQuery()) {
                             if (rows.next()) {
                                 oldestId = rows.getString(1);
-                                oldestSince = AssignmentDb.instant(rows, "created_at");
+                                oldestSince = Timestamps.instant(rows, "created_at");
                             }
                         }
                     }

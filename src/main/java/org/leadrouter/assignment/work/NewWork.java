@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leadrouter.assignment.policies.MatchKeys;
+import org.leadrouter.assignment.work.MatchKeys;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.routing.RouteDecision;
 

@@ -5,21 +5,21 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.assignment.AssignmentDb;
-import org.leadrouter.assignment.NotFoundException;
+import org.leadrouter.db.RecordUnavailableException;
+import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
-import org.leadrouter.intake.RecordUnavailableException;
+import org.leadrouter.problem.NotFoundException;
 
 /** Reads a work item with its offers and history in one consistent transaction, and what escalation passed over. */
 @ApplicationScoped
 public class WorkLedger {
 
-    private final AssignmentDb db;
+    private final Transactions db;
     private final WorkStore work;
     private final LeadStore leads;
     private final boolean enabled;
 
-    public WorkLedger(AssignmentDb db, WorkStore work, LeadStore leads, AssignmentConfig config) {
+    public WorkLedger(Transactions db, WorkStore work, LeadStore leads, AssignmentConfig config) {
         this.db = db;
         this.work = work;
         this.leads = leads;

@@ -1,7 +1,7 @@
 package org.leadrouter.assignment.work;
 
-import static org.leadrouter.assignment.AssignmentDb.instant;
-import static org.leadrouter.assignment.AssignmentDb.setInstant;
+import static org.leadrouter.db.Timestamps.instant;
+import static org.leadrouter.db.Timestamps.setInstant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -138,6 +138,18 @@ public class WorkStore {
                 select.setString(i++, agentId);
             }
             select.setInt(i, limit);
+            return ids(select);
+        }
+    }
+
+    /** Leads recorded at or after {@code since}, and since assignment was installed, that have no item. */
+    public List<String> leadsWithoutItem(Connection c, Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT l.id FROM leads l
+                WHERE l.recorded_at >= (SELECT since FROM assignment_meta WHERE name = 'installed')
+                  AND l.recorded_at >= ?
+                  AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.id = l.id)""")) {
+            setInstant(select, 1, since);
             return ids(select);
         }
     }

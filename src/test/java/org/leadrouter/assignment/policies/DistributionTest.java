@@ -18,11 +18,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.leadrouter.assignment.AssignmentDb;
 import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.OfferState;
 import org.leadrouter.assignment.work.WorkState;
+import org.leadrouter.db.Timestamps;
+import org.leadrouter.db.Transactions;
 
 /** Each policy's distribution of 1,000 leads, on the real engine over H2, every lead accepted and completed at once. */
 class DistributionTest {
@@ -205,7 +206,7 @@ class DistributionTest {
                     "SELECT agent_id, offered_at FROM offers WHERE state IN ('OPEN', 'ACCEPTED') ORDER BY id");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    kept.computeIfAbsent(rows.getString(1), a -> new ArrayList<>()).add(AssignmentDb.instant(rows, "offered_at"));
+                    kept.computeIfAbsent(rows.getString(1), a -> new ArrayList<>()).add(Timestamps.instant(rows, "offered_at"));
                 }
             }
             return kept;

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.TestAssignment;
+import org.leadrouter.assignment.work.MatchKeys;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.lead.Contact;
 

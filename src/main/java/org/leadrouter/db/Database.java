@@ -1,0 +1,44 @@
+package org.leadrouter.db;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The databases that can hold the record. Quarkus fixes a datasource's kind at build time, so
+ * each one is a named datasource built into every jar; configuration activates exactly one.
+ */
+public enum Database {
+
+    /** Embedded file database under {@code leadrouter.data.dir}: nothing to install or run. */
+    H2("CHECKPOINT SYNC"),
+    /** An operator's server, reached through {@code quarkus.datasource.postgresql.*}. */
+    POSTGRESQL(null);
+
+    private final String syncStatement;
+
+    Database(String syncStatement) {
+        this.syncStatement = syncStatement;
+    }
+
+    /** The datasource name in {@code quarkus.datasource."name".*}. */
+    public String datasourceName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What forces a commit onto the disk when the commit itself does not. H2 writes its commit
+     * to the file but leaves it in the OS cache; PostgreSQL fsyncs its log on commit.
+     */
+    public Optional<String> syncStatement() {
+        return Optional.ofNullable(syncStatement);
+    }
+
+    public static Optional<Database> named(String name) {
+        for (Database database : values()) {
+            if (database.datasourceName().equalsIgnoreCase(name.trim())) {
+                return Optional.of(database);
+            }
+        }
+        return Optional.empty();
+    }
+}
