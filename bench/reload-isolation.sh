@@ -7,6 +7,7 @@
 #
 #   bench/reload-isolation.sh                          # 30 s warm-up, 30 s phases, POST /routes/preview
 #   DURATION=20 WARMUP=10s PATH_UNDER_LOAD=/leads bench/reload-isolation.sh
+#   RELOAD_EVERY=0 bench/reload-isolation.sh           # reloads back to back instead of one a second
 #
 # Prints each phase's telecoms figures and the ratio of telecoms' p99 during the reloads to its
 # p99 without them (the mean of the two baselines); the target is at most 1.5.
@@ -19,6 +20,7 @@ DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
 PATH_UNDER_LOAD=${PATH_UNDER_LOAD:-/routes/preview}
+RELOAD_EVERY=${RELOAD_EVERY:-1}
 LUA=bench/segment-leads.lua
 
 require_wrk
@@ -37,14 +39,17 @@ p99_ms() {
     print (unit == "us" ? v / 1000 : unit == "s" ? v * 1000 : v) }'
 }
 
-# Reloads insurance with POST, alternating the two versions, until the file $1 is removed;
-# one line per answer (its result) into $2.
+# Reloads insurance with POST, alternating the two versions, one reload starting every
+# RELOAD_EVERY seconds (or at once when the previous one took longer), until the file $1 is
+# removed; one line per answer (its result) into $2.
 reload_loop() {
-  local i=0
+  local i=0 next
   while [[ -f $1 ]]; do
+    next=$(($(now_ms) + RELOAD_EVERY * 1000))
     cp "$BENCH_WORK/good-$([[ $((i % 2)) == 0 ]] && echo b || echo a).drl" "$DRL"
     curl -s "${AUTH[@]}" -X POST "$BASE/segments/insurance/reload" | cut -d\" -f8 >> "$2"
     i=$((i + 1))
+    while (($(now_ms) < next)); do sleep 0.02; done
   done
 }
 
