@@ -3,6 +3,7 @@ package org.leadrouter.replay;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "leadrouter.replay")
 public interface ReplayConfig {
@@ -14,6 +15,13 @@ public interface ReplayConfig {
     /** How many of the segment's most recent recorded leads a replay decides. */
     @WithDefault("500")
     int leads();
+
+    /**
+     * Wall-clock time the replay gate may spend deciding leads; past it the gate judges on the
+     * (most recent) leads decided so far, so a reload's replay cannot crowd out live traffic.
+     */
+    @WithDefault("2s")
+    Duration gateBudget();
 
     /** The most the fallback rate may rise, in percentage points, before the replay gate rejects. */
     @WithDefault("5")

@@ -59,7 +59,7 @@ public class ReplayGate implements PromotionGate {
         if (history.records().isEmpty()) {
             return GateResult.pass(NAME);
         }
-        ReplayReport report = replayer.replay(segment, history, active.get(), candidate);
+        ReplayReport report = replayer.replay(segment, history, active.get(), candidate, config.gateBudget());
         if (report.fallbackRise() > config.maxFallbackRise()) {
             return GateResult.fail(NAME, List.of(RuleProblem.ofSegment(String.format(Locale.ROOT,
                     "replaying the last %d leads, the fallback rate rises from %.1f%% to %.1f%% "

@@ -1,6 +1,7 @@
 package org.leadrouter.rules;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
@@ -9,26 +10,36 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.leadrouter.problem.FieldProblem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.leadrouter.problem.InvalidRequestException;
 import org.leadrouter.problem.NotFoundException;
+import org.leadrouter.problem.Problem;
+import org.leadrouter.rules.reload.ReloadWorker;
+import org.leadrouter.rules.reload.ReloadBusyException;
 import org.leadrouter.security.Roles;
 
 /**
  * Segments and their rule versions. Reloads answer once the version is compiled and gated, with
  * the outcome (promoted, or rejected with every error); a rejected version is a normal answer,
  * not an HTTP error, because the request itself was fine. Reloads and rollbacks record who asked.
+ *
+ * <p>Compiling is done by the {@link ReloadWorker}, never on the request's thread: the answer
+ * waits without holding an HTTP worker, which other segments' leads need meanwhile.
  */
 @Path("/segments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Segments")
 @RolesAllowed(Roles.ANALYST)
+@Blocking
 public class SegmentResource {
 
     static final int MAX_CHANGES = 1000;
@@ -36,11 +47,14 @@ public class SegmentResource {
     private final SegmentRegistry registry;
     private final VersionJournal journal;
     private final SecurityIdentity identity;
+    private final ReloadWorker worker;
 
-    public SegmentResource(SegmentRegistry registry, VersionJournal journal, SecurityIdentity identity) {
+    public SegmentResource(SegmentRegistry registry, VersionJournal journal, SecurityIdentity identity,
+                           ReloadWorker worker) {
         this.registry = registry;
         this.journal = journal;
         this.identity = identity;
+        this.worker = worker;
     }
 
     @GET
@@ -60,30 +74,40 @@ public class SegmentResource {
     @POST
     @Path("/reload")
     @Operation(summary = "Reload every segment", description = "Reloads every segment folder through the gates, adds new ones, retires those whose folder is gone. Roles: analyst.")
-    public List<ReloadOutcome> reloadAll() {
-        return registry.reloadAll(actor());
+    public CompletionStage<List<ReloadOutcome>> reloadAll() {
+        String actor = actor();
+        return worker.submit(() -> registry.reloadAll(actor));
     }
 
     @POST
     @Path("/{name}/reload")
     @Operation(summary = "Reload a segment", description = "Compiles and gates the segment's folder; the answer says promoted or rejected with every error. Roles: analyst.")
-    public ReloadOutcome reload(@PathParam("name") String name) {
+    public CompletionStage<ReloadOutcome> reload(@PathParam("name") String name) {
         if (!registry.knows(name) && !registry.hasFolder(name)) {
             throw notFound(name);
         }
-        return registry.reload(name, actor());
+        String actor = actor();
+        return worker.submit(() -> registry.reload(name, actor));
     }
 
     /** Back to the previous good version kept; the folder's files are not touched. */
     @POST
     @Path("/{name}/rollback")
     @Operation(summary = "Roll a segment back", description = "Back to the previous good version kept (in the record, so also after a restart); the files are not touched. Roles: analyst.")
-    public ReloadOutcome rollback(@PathParam("name") String name) {
+    public CompletionStage<ReloadOutcome> rollback(@PathParam("name") String name) {
         if (!registry.knows(name)) {
             throw notFound(name);
         }
-        return registry.rollback(name, actor()).orElseThrow(() -> new ClientErrorException(
-                "segment '" + name + "' has no earlier good version to roll back to", Response.Status.CONFLICT));
+        String actor = actor();
+        // A rollback compiles the version it returns to.
+        return worker.submit(() -> registry.rollback(name, actor).orElseThrow(() -> new ClientErrorException(
+                "segment '" + name + "' has no earlier good version to roll back to", Response.Status.CONFLICT)));
+    }
+
+    @ServerExceptionMapper
+    public Response busy(ReloadBusyException e) {
+        Response answer = Problem.of(Response.Status.SERVICE_UNAVAILABLE, "reload-busy", e.getMessage(), List.of()).toResponse();
+        return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 
     /** Who changed what when, from the record: it outlives restarts, unlike the history kept in memory. */

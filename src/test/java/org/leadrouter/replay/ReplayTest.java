@@ -22,12 +22,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.db.DataConfig;
+import org.leadrouter.intake.LeadStore;
+import org.leadrouter.intake.RecentLeads;
 import org.leadrouter.rules.RulesReloadTestProfile;
+import org.leadrouter.rules.SegmentRegistry;
+import org.leadrouter.rules.SegmentRules;
 import org.leadrouter.rules.TestRulePackages;
 import org.leadrouter.security.AdminHasEveryRole;
 import org.leadrouter.security.Roles;
@@ -43,6 +48,15 @@ class ReplayTest {
 
     @Inject
     DataConfig data;
+
+    @Inject
+    Replayer replayer;
+
+    @Inject
+    SegmentRegistry registry;
+
+    @Inject
+    LeadStore store;
 
     @Inject
     @Any
@@ -144,6 +158,16 @@ class ReplayTest {
                 .body("gates.find { it.gate == 'replay' }.passed", equalTo(true))
                 .body("gates.find { it.gate == 'replay' }.report.changed", equalTo(10))
                 .body("gates.find { it.gate == 'replay' }.report.changes[0].to", equalTo("motor-desk-2"));
+    }
+
+    @Test
+    void theGateBudgetEndsAReplayWithTheLeadsDecidedSoFar() throws Exception {
+        SegmentRules active = registry.active(segment).orElseThrow();
+        RecentLeads history = store.recentRecords(segment, 500);
+
+        assertEquals(1, replayer.replay(segment, history, active, active, Duration.ZERO).leads(),
+                "a spent budget still decides one lead, so the gate has something to judge");
+        assertEquals(20, replayer.replay(segment, history, active, active, Duration.ofMinutes(10)).leads());
     }
 
     @Test

@@ -123,6 +123,17 @@ class SegmentResourceTest {
     }
 
     @Test
+    void reloadCompilesAndGatesOnTheLowPriorityReloadThreadNotTheRequestThread() {
+        load("theta", TestRulePackages.routingTo("theta-general", 5));
+        write("theta/" + TestGate.REJECTED_FILE, TestRulePackages.routingTo("theta-other", 1).replace("rules.test", "rules.other"));
+
+        given().post("/segments/theta/reload").then().statusCode(200)
+                .body("rejectedBy", equalTo("test-gate"))
+                .body("gates[0].report.thread", equalTo("rules-reload-http"))
+                .body("gates[0].report.priority", equalTo(Thread.MIN_PRIORITY));
+    }
+
+    @Test
     void rollbackReturnsToThePreviousGoodVersionThenRunsOut() {
         String v1 = load("delta", TestRulePackages.routingTo("delta-v1", 5));
         String v2 = load("delta", TestRulePackages.routingTo("delta-v2", 5));

@@ -53,7 +53,8 @@ public final class RulesWatcher implements AutoCloseable {
         this.debounce = debounce;
         this.registry = registry;
         this.watchService = root.getFileSystem().newWatchService();
-        this.reloader = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "rules-reload"));
+        this.reloader = Executors.newSingleThreadScheduledExecutor(
+                runnable -> ReloadWorker.lowPriorityDaemon(runnable, "rules-reload"));
         this.watchThread = daemon(this::watch, "rules-watch");
     }
 

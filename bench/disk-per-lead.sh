@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Disk per recorded lead on the embedded database: records LEADS leads through POST /leads (the
+# real write path, assignment on as by default, sample insurance leads with a new id each), stops
+# the service cleanly, then divides the H2 file's size by the leads recorded and lists the space
+# each table and index takes (H2's DISK_SPACE_USED, which counts a table's indexes with it), and
+# the size of the file once rewritten with only its live rows (SHUTDOWN COMPACT).
+#
+#   bench/disk-per-lead.sh                # 100,000 leads
+#   LEADS=1000000 bench/disk-per-lead.sh
+#   JAVA_OPTS="-Dleadrouter.assignment.enabled=false" bench/disk-per-lead.sh
+#   H2_OPTIONS=";WRITE_DELAY=10" bench/disk-per-lead.sh   # the H2 URL's settings instead of ";WRITE_DELAY=0"
+#
+# Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+LEADS=${LEADS:-100000}
+H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+
+require_wrk
+require_jar
+make_work_dir
+if [[ -n ${H2_OPTIONS:-} ]]; then
+  start_service "$PWD/rules" -Dquarkus.datasource.h2.jdbc.url="jdbc:h2:file:$BENCH_WORK/data/leadrouter$H2_OPTIONS"
+else
+  start_service "$PWD/rules"
+fi
+echo "service on $BASE; $(machine_load); recording $LEADS leads"
+
+recorded() {
+  curl -s "${AUTH[@]}" "$BASE/q/metrics" \
+    | awk '/^leadrouter_leads_recorded_total/ { n += $NF } END { printf "%d\n", n }'
+}
+
+start=$(now_ms)
+wrk -t2 -c32 -d1h -s bench/post-lead.lua "$BASE/leads" > /dev/null &
+WRK=$!
+# The file's size as the leads come in: whether it grows with the leads or with the time.
+next_sample=$start
+while :; do
+  count=$(recorded)
+  ((count < LEADS)) || break
+  if (($(now_ms) >= next_sample)); then
+    echo "  $((($(now_ms) - start) / 1000)) s: $count leads, file $(($(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db") / 1048576)) MiB"
+    next_sample=$((next_sample + 10000))
+  fi
+  sleep 1
+done
+kill "$WRK"
+wait "$WRK" 2> /dev/null || true
+echo "recorded in $((($(now_ms) - start) / 1000)) s"
+kill "$SERVICE_PID"
+wait "$SERVICE_PID" 2> /dev/null || true
+SERVICE_PID=
+
+sql() {
+  java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$BENCH_WORK/data/leadrouter" -user sa -password "" -sql "$1"
+}
+BYTES=$(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db")
+COUNT=$(sql "SELECT COUNT(*) FROM leads" | sed -n 2p | tr -d ' ')
+echo "H2 file: $BYTES bytes for $COUNT leads: $((BYTES / COUNT)) bytes per lead"
+echo "space per table (with its indexes), bytes per lead:"
+for table in leads work_items work_events work_skills work_match_keys offers lead_minutes rule_minutes; do
+  used=$(sql "SELECT DISK_SPACE_USED('$table')" | sed -n 2p | tr -d ' ')
+  printf '  %-16s %12d bytes  %6d per lead\n' "$table" "$used" "$((used / COUNT))"
+done
+echo "average stored widths (characters) of the leads row's text columns:"
+sql "SELECT AVG(LENGTH(lead_json)) lead_json, AVG(LENGTH(rules_fired)) rules_fired, AVG(LENGTH(reason)) reason,
+  AVG(LENGTH(required_skills)) skills, AVG(LENGTH(degraded)) degraded, AVG(LENGTH(id)) id FROM leads"
+# What the live rows take: the same file rewritten with only them (H2's SHUTDOWN COMPACT).
+sql "SHUTDOWN COMPACT" > /dev/null
+COMPACT=$(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db")
+echo "after SHUTDOWN COMPACT: $COMPACT bytes: $((COMPACT / COUNT)) bytes per lead"
