@@ -94,19 +94,18 @@ public class HourlyRollup {
 
     /** Every hour before this is in the hourly totals; null when none is. */
     static Instant rolledTo(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT rolled_to FROM kpi_rollup WHERE id = 1");
+        return rolledTo(c, "");
+    }
+
+    private static Instant rolledTo(Connection c, String lock) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT rolled_to FROM kpi_rollup WHERE id = 1" + lock);
              ResultSet row = select.executeQuery()) {
             return row.next() ? instant(row, "rolled_to") : null;
         }
     }
 
     private int rollSome(Connection c, Instant until) throws SQLException {
-        Instant from;
-        try (PreparedStatement lock = c.prepareStatement("SELECT rolled_to FROM kpi_rollup WHERE id = 1 FOR UPDATE");
-             ResultSet row = lock.executeQuery()) {
-            row.next();
-            from = instant(row, "rolled_to");
-        }
+        Instant from = rolledTo(c, " FOR UPDATE");
         if (from == null) {
             from = firstHour(c, until);
         }
@@ -152,22 +151,7 @@ public class HourlyRollup {
                 }
             }
         }
-        if (counts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO assign_hours (hour_at, segment, millis, items) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, Map<Long, Long>> segment : counts.entrySet()) {
-                for (Map.Entry<Long, Long> e : segment.getValue().entrySet()) {
-                    setInstant(insert, 1, hour);
-                    insert.setString(2, segment.getKey());
-                    insert.setLong(3, e.getKey());
-                    insert.setLong(4, e.getValue());
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-        }
+        insertPerSegment(c, "INSERT INTO assign_hours (hour_at, segment, millis, items) VALUES (?, ?, ?, ?)", hour, counts);
     }
 
     private static void rollOffers(Connection c, Instant hour) throws SQLException {
@@ -190,13 +174,22 @@ public class HourlyRollup {
             }
             insert.executeBatch();
         }
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO decline_hours (hour_at, segment, reason, declines) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, Map<String, Long>> segment : totals.declineReasons().entrySet()) {
-                for (Map.Entry<String, Long> e : segment.getValue().entrySet()) {
+        insertPerSegment(c, "INSERT INTO decline_hours (hour_at, segment, reason, declines) VALUES (?, ?, ?, ?)", hour,
+                totals.declineReasons());
+    }
+
+    /** One row (hour, segment, key, count) per count of each segment, in one batch. */
+    private static void insertPerSegment(Connection c, String insertSql, Instant hour,
+                                         Map<String, ? extends Map<?, Long>> counts) throws SQLException {
+        if (counts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(insertSql)) {
+            for (Map.Entry<String, ? extends Map<?, Long>> segment : counts.entrySet()) {
+                for (Map.Entry<?, Long> e : segment.getValue().entrySet()) {
                     setInstant(insert, 1, hour);
                     insert.setString(2, segment.getKey());
-                    insert.setString(3, e.getKey());
+                    insert.setObject(3, e.getKey());
                     insert.setLong(4, e.getValue());
                     insert.addBatch();
                 }

@@ -7,10 +7,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonTimer;
 import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.offering.Assigner;
@@ -70,16 +69,8 @@ public class AssignmentScheduler {
             LOG.info("assignment scanning is off (leadrouter.assignment.scan-interval=0)");
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(AssignmentDispatcher.named("assignment-scheduler"));
-        timer.scheduleWithFixedDelay(this::scanSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void scanSafely() {
-        try {
-            scan();
-        } catch (RuntimeException e) {
-            LOG.warn("assignment scan failed; retried at the next one", e);
-        }
+        timer = DaemonTimer.start("assignment-scheduler", interval, interval, this::scan, LOG,
+                "assignment scan failed; retried at the next one");
     }
 
     /** What one scan did. */
