@@ -115,6 +115,9 @@ public final class EvaluationWatchdog implements AutoCloseable {
         /** The thread's processor time when the watchdog first found it past the deadline; the watchdog's own. */
         private long cpuAtDeadline;
         private boolean pastDeadline;
+        /** The thread's processor time at the watchdog's last look, and the tick when it last grew. */
+        private long cpuAtLastLook;
+        private long progressTick;
 
         private Evaluation(String segment, String version, Thread thread, long startTick) {
             this.segment = segment;
@@ -268,11 +271,12 @@ public final class EvaluationWatchdog implements AutoCloseable {
 
     /**
      * Past the deadline, an evaluation is stuck once it has kept a processor busy for as long
-     * again, or has been blocked for {@value #BLOCKED_FACTOR} deadlines. Wall-clock time alone
-     * would stop evaluations that are merely slow because the machine is overloaded, or cold (the
-     * first lead on a new version loads its classes), and quarantine good rules exactly when the
-     * service is busiest. Reading a thread's processor time costs a system call, so only the
-     * watchdog does it, and only for evaluations already past the deadline.
+     * again, or has made no progress at all (blocked: its processor time did not grow) for
+     * {@value #BLOCKED_FACTOR} deadlines. Wall-clock time alone would stop evaluations that are
+     * merely slow because the machine is overloaded, cold (the first lead on a new version loads
+     * its classes), or on a reload thread that yields the processor to decisions, and reject or
+     * quarantine good rules exactly when the service is busiest. Reading a thread's processor time
+     * costs a system call, so only the watchdog does it, and only for evaluations already past the deadline.
      */
     @SuppressWarnings("deprecation")
     private boolean stuck(Evaluation evaluation, long now) {
@@ -283,9 +287,15 @@ public final class EvaluationWatchdog implements AutoCloseable {
         if (!evaluation.pastDeadline) {
             evaluation.pastDeadline = true;
             evaluation.cpuAtDeadline = cpu;
+            evaluation.cpuAtLastLook = cpu;
+            evaluation.progressTick = evaluation.startTick;
             return false;
         }
-        return cpu - evaluation.cpuAtDeadline >= deadlineNanos || now - evaluation.startTick > blockedTicks;
+        if (cpu > evaluation.cpuAtLastLook) {
+            evaluation.cpuAtLastLook = cpu;
+            evaluation.progressTick = now;
+        }
+        return cpu - evaluation.cpuAtDeadline >= deadlineNanos || now - evaluation.progressTick > blockedTicks;
     }
 
     @SuppressWarnings({"deprecation", "removal"})

@@ -17,7 +17,9 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 import org.leadrouter.facts.Lead;
@@ -71,8 +73,12 @@ public class RulePackageLoader {
         ClassLoader appLoader = AppClassLoader.get();
         List<String> names = List.copyOf(files.keySet());
         List<RuleProblem> problems = new ArrayList<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, appLoader));
+        KnowledgeBuilderConfiguration builderConfiguration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, appLoader);
+        // Drools builds a package of more than 10 rules on a pool with a thread per processor, at
+        // normal priority: a reload would take every core from the decisions. One thread, the
+        // caller's (a low-priority one for reloads), compiles instead.
+        builderConfiguration.setOption(ParallelRulesBuildThresholdOption.get(-1));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(builderConfiguration);
         Map<String, String> drlByFile = new HashMap<>();
         Map<String, DecisionTable> tables = new HashMap<>();
         List<RuleProblem> warnings = new ArrayList<>();

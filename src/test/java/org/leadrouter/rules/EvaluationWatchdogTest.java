@@ -113,6 +113,21 @@ class EvaluationWatchdogTest {
         }
     }
 
+    /** A thread that gets the processor only now and then (a low-priority reload on a busy machine) is slow, not blocked. */
+    @Test
+    void anEvaluationStarvedOfTheProcessorButMakingProgressIsLeftToFinish() {
+        try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofMillis(20), stopped -> { })) {
+            assertEquals("done", watchdog.guard("s", "s@1", evaluation -> {
+                // 15 deadlines of wall time, a fraction of one deadline of processor time.
+                for (int i = 0; i < 30; i++) {
+                    spin(200_000);
+                    sleep(10);
+                }
+                return "done";
+            }));
+        }
+    }
+
     @Test
     void anEvaluationBlockedForTenDeadlinesIsStopped() {
         try (EvaluationWatchdog watchdog = new EvaluationWatchdog(Duration.ofMillis(50), stopped -> { })) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.facts.Lead;
 
@@ -208,5 +209,22 @@ class RulePackageLoaderTest {
         LoadResult result = loader.compile("test", Map.of());
         assertFalse(result.ok());
         assertTrue(result.problems().get(0).message().contains("no rule files"));
+    }
+
+    @Test
+    void aLargePackageCompilesOnTheCallingThreadOnly() {
+        // Drools' own pool would take every processor at normal priority, past the reload thread's low one.
+        StringBuilder drl = new StringBuilder(HEADER);
+        for (int i = 0; i < 40; i++) {
+            drl.append("rule \"Band ").append(i).append("\" salience ").append(i).append('\n')
+                    .append("when Lead(estimatedValue != null, estimatedValue > ").append(i * 1000).append(")\n")
+                    .append("then decision.route(\"band-").append(i).append("\", \"band\");\nend\n");
+        }
+        LoadResult result = loader.compile("test", files("bands.drl", drl + CATCH_ALL));
+
+        assertTrue(result.ok(), () -> result.problems().toString());
+        assertEquals(41, result.rules().ruleCount());
+        assertEquals(0, KnowledgeBuilderImpl.ForkJoinPoolHolder.COMPILER_POOL.getPoolSize(),
+                "no rule was built on Drools' parallel compiler pool");
     }
 }

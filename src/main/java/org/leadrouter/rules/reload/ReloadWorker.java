@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Where reloads and rollbacks asked for over HTTP compile and run their gates: one low-priority
- * daemon thread, never an HTTP worker, so a slow compile holds neither a request thread nor more
- * than one processor. Changes are serialised by the registry anyway, so a second thread would
+ * Where reloads and rollbacks asked for over HTTP compile and run their gates: one daemon thread
+ * at the lowest operating-system priority ({@link LowPriorityThread}), never an HTTP worker, so
+ * a slow compile holds no request thread and yields the processor to decisions. Changes are serialised by the registry anyway, so a second thread would
  * only wait; a short queue keeps callers from piling up work nobody will see in time.
  */
 @ApplicationScoped
@@ -23,7 +23,7 @@ public class ReloadWorker {
     static final int QUEUE = 16;
 
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE), runnable -> lowPriorityDaemon(runnable, "rules-reload-http"));
+            new ArrayBlockingQueue<>(QUEUE), runnable -> LowPriorityThread.daemon(runnable, "rules-reload-http"));
 
     public ReloadWorker() {
         executor.allowCoreThreadTimeOut(true);
@@ -45,17 +45,5 @@ public class ReloadWorker {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
-    }
-
-    /**
-     * A daemon at the lowest priority: the JVM passes it to the operating system only where it can
-     * (on Linux with {@code -XX:ThreadPriorityPolicy=1}, as root); the single thread is the bound
-     * that always holds.
-     */
-    static Thread lowPriorityDaemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
     }
 }

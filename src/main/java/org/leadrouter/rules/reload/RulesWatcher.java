@@ -54,7 +54,7 @@ public final class RulesWatcher implements AutoCloseable {
         this.registry = registry;
         this.watchService = root.getFileSystem().newWatchService();
         this.reloader = Executors.newSingleThreadScheduledExecutor(
-                runnable -> ReloadWorker.lowPriorityDaemon(runnable, "rules-reload"));
+                runnable -> LowPriorityThread.daemon(runnable, "rules-reload"));
         this.watchThread = daemon(this::watch, "rules-watch");
     }
 
