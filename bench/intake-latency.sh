@@ -23,7 +23,8 @@ require_wrk
 require_jar
 make_work_dir
 GC_LOG=$BENCH_WORK/gc.log
-start_service "$PWD/rules" "-Xlog:gc:file=$GC_LOG:uptime"
+# gc+phases: ZGC logs its (sub-millisecond) pauses there, G1 its pauses at gc level.
+start_service "$PWD/rules" "-Xlog:gc,gc+phases:file=$GC_LOG:uptime"
 
 LUA=bench/post-lead.lua
 echo "service on $BASE; warming up POST /leads for $WARMUP"
@@ -41,7 +42,7 @@ gc_pauses() {
   awk -v from="$1" -v to="$2" '
     match($0, /^\[[0-9.]+s\]/) {
       t = substr($0, 2, RLENGTH - 3) + 0
-      if (t >= from && t <= to && match($0, /[0-9.]+ms$/)) {
+      if (t >= from && t <= to && /Pause/ && match($0, /[0-9.]+ms$/)) {
         ms = substr($0, RSTART, RLENGTH - 2) + 0; n++; sum += ms; if (ms > max) max = ms
       }
     }
