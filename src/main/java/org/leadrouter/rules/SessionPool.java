@@ -19,7 +19,7 @@ import org.kie.api.runtime.KieSession;
 final class SessionPool {
 
     /** Sessions kept idle; beyond this (more threads evaluating at once) they are disposed after use. */
-    static final int IDLE = 2 * Runtime.getRuntime().availableProcessors() + 2;
+    private static final int IDLE = 2 * Runtime.getRuntime().availableProcessors() + 2;
 
     private final KieBase kieBase;
     private final BlockingQueue<KieSession> idle = new ArrayBlockingQueue<>(IDLE);
@@ -44,9 +44,5 @@ final class SessionPool {
     /** After an evaluation that failed or was stopped: the session is never used again. */
     void discard(KieSession session) {
         session.dispose();
-    }
-
-    int idle() {
-        return idle.size();
     }
 }
