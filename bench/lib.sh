@@ -147,3 +147,8 @@ heap_after_gc() {
 machine_load() {
   echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# service_cpu_ticks: processor time the service has used so far (user + system), in clock ticks.
+service_cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"
+}

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load test on loopback: starts the packaged service on a free port with a throwaway data folder,
-# warms it up, then measures GET /q/health/live (trivial), POST /routes/preview (decide only) and
-# POST /leads (decide and record durably) with wrk, one after the other in the same run.
+# warms up each endpoint, then measures GET /q/health/live (trivial), POST /routes/preview (decide
+# only) and POST /leads (decide and record durably) with wrk, one after the other in the same run,
+# and prints the ratios preview / trivial and leads / preview.
 #
-#   bench/run.sh                      # wrk -t2 -c32, 10 s per endpoint after 30 s of warm-up
+#   bench/run.sh                      # wrk -t2 -c32, 10 s per endpoint after 30 s of warm-up each
 #   THREADS=2 CONNECTIONS=64 DURATION=20s WARMUP=20s bench/run.sh
 #   JAVA_OPTS="-Dleadrouter.intake.batch-size=200" bench/run.sh
 #
@@ -23,18 +24,40 @@ make_work_dir
 start_service "$PWD/rules"
 
 LUA=bench/post-lead.lua
-echo "service on $BASE; warming up for $WARMUP"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/routes/preview" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/leads" > /dev/null
+TRIVIAL=("$BASE/q/health/live")
+PREVIEW=(-s "$LUA" "$BASE/routes/preview")
+LEADS=(-s "$LUA" "$BASE/leads")
 
+# Every endpoint compared is warmed the same way: measured cold, the trivial endpoint reads about
+# a third of its warm rate and flatters every ratio against it.
+echo "service on $BASE; warming up each endpoint for $WARMUP"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${TRIVIAL[@]}" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${PREVIEW[@]}" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${LEADS[@]}" > /dev/null
+
+# measure NAME WRK-ARGS...: wrk's summary plus the service's processor time per request (from
+# /proc), which depends far less than req/s on what else the shared machine is running.
+declare -A RATE
 measure() {
   local name=$1; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | wrk_summary "$name"
+  local ticks_before ticks_after output requests
+  ticks_before=$(service_cpu_ticks)
+  output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  ticks_after=$(service_cpu_ticks)
+  requests=$(awk '/ requests in / { print $1 }' <<< "$output")
+  RATE[$name]=$(awk '/Requests\/sec/ { print $2 }' <<< "$output")
+  printf '%s   service CPU %s us/req\n' "$(wrk_summary "$name" <<< "$output")" \
+    "$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
+}
+
+ratio() {
+  awk -v a="${RATE[$1]}" -v b="${RATE[$2]}" 'BEGIN { printf "%.2f", a / b }'
 }
 
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION on $(machine_load)"
-measure "GET /q/health/live" "$BASE/q/health/live"
-measure "POST /routes/preview" -s "$LUA" "$BASE/routes/preview"
-measure "POST /leads" -s "$LUA" "$BASE/leads"
+measure "GET /q/health/live" "${TRIVIAL[@]}"
+measure "POST /routes/preview" "${PREVIEW[@]}"
+measure "POST /leads" "${LEADS[@]}"
+echo "preview / trivial: $(ratio "POST /routes/preview" "GET /q/health/live")   leads / preview: $(ratio "POST /leads" "POST /routes/preview")   (load average now $(cut -d' ' -f1 /proc/loadavg))"
 ERRORS=$(grep -c "could not record" "$(service_log)" || true)
 echo "database size after the run: $(du -sh "$BENCH_WORK/data" | cut -f1); failed batches in the log: $ERRORS"

@@ -13,12 +13,14 @@ public record Postcode(String text, String area) {
 
     private static final Pattern FULL = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$");
     private static final Pattern OUTWARD = Pattern.compile("^([A-Z]{1,2})[0-9][A-Z0-9]?$");
+    // Compiled once: String.replaceAll compiles its pattern on every call, once per lead here.
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public static Postcode normalise(String raw) {
         if (raw == null || raw.isBlank()) {
             return new Postcode(null, null);
         }
-        String compact = raw.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String compact = SPACES.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
         Matcher full = FULL.matcher(compact);
         if (full.matches()) {
             return new Postcode(full.group(1) + " " + full.group(2), areaOf(full.group(1)));

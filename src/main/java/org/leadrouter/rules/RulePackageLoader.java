@@ -139,8 +139,7 @@ public class RulePackageLoader {
                             + "rule \"Catch-all\" salience -1000 when Lead() then decision.fallback(\"" + segment
                             + "-general\", \"No specific rule matched\"); end")));
         }
-        return LoadResult.loaded(new SegmentRules(segment, version, candidate.loadedAt(), names, ruleCount,
-                kieBase, maxFirings, fallbackQueue, watchdog, warnings));
+        return LoadResult.loaded(candidate.withFallbackQueue(fallbackQueue));
     }
 
     /**

@@ -18,8 +18,9 @@ import org.leadrouter.facts.Lead;
 
 /**
  * One compiled, immutable version of a segment's rule package. Every decision runs in a session
- * of its own on this segment's KIE base, so segments and leads never share state, and a version
- * that is being replaced finishes the decisions already running on it.
+ * of its own on this segment's KIE base (reused from an earlier lead only once reset), so segments
+ * and leads never share state, and a version that is being replaced finishes the decisions already
+ * running on it.
  */
 public final class SegmentRules {
 
@@ -34,6 +35,7 @@ public final class SegmentRules {
     private final List<String> files;
     private final int ruleCount;
     private final KieBase kieBase;
+    private final SessionPool sessions;
     private final int maxFirings;
     private final String fallbackQueue;
     private final EvaluationWatchdog watchdog;
@@ -45,16 +47,30 @@ public final class SegmentRules {
     SegmentRules(String segment, String version, Instant loadedAt, List<String> files, int ruleCount,
                  KieBase kieBase, int maxFirings, String fallbackQueue, EvaluationWatchdog watchdog,
                  List<RuleProblem> warnings) {
+        this(segment, version, loadedAt, files, ruleCount, kieBase, new SessionPool(kieBase), maxFirings, fallbackQueue,
+                watchdog, warnings);
+    }
+
+    private SegmentRules(String segment, String version, Instant loadedAt, List<String> files, int ruleCount,
+                         KieBase kieBase, SessionPool sessions, int maxFirings, String fallbackQueue,
+                         EvaluationWatchdog watchdog, List<RuleProblem> warnings) {
         this.segment = segment;
         this.version = version;
         this.loadedAt = loadedAt;
         this.files = List.copyOf(files);
         this.ruleCount = ruleCount;
         this.kieBase = kieBase;
+        this.sessions = sessions;
         this.maxFirings = maxFirings;
         this.fallbackQueue = fallbackQueue;
         this.watchdog = watchdog;
         this.warnings = List.copyOf(warnings);
+    }
+
+    /** This version once its catch-all queue is known; it keeps the sessions the check used. */
+    SegmentRules withFallbackQueue(String queue) {
+        return new SegmentRules(segment, version, loadedAt, files, ruleCount, kieBase, sessions, maxFirings, queue,
+                watchdog, warnings);
     }
 
     public List<RuleProblem> warnings() {
@@ -94,7 +110,8 @@ public final class SegmentRules {
     private RuleOutcome fire(Lead lead, AgendaFilter filter, EvaluationWatchdog.Evaluation evaluation) {
         Decision decision = new Decision();
         List<String> fired = new ArrayList<>();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.take();
+        boolean finished = false;
         try {
             session.setGlobal(DECISION_GLOBAL, decision);
             session.addEventListener(new DefaultAgendaEventListener() {
@@ -122,12 +139,17 @@ public final class SegmentRules {
                 throw new RuleExecutionException("rules fired " + count + " times for one lead (limit "
                         + maxFirings + "): a rule is probably re-triggering itself", null);
             }
+            finished = true;
         } catch (RuleExecutionException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new RuleExecutionException("rule failed: " + rootMessage(e), e);
         } finally {
-            session.dispose();
+            if (finished) {
+                sessions.giveBack(session);
+            } else {
+                sessions.discard(session);
+            }
         }
         return new RuleOutcome(decision, List.copyOf(fired));
     }
