@@ -229,15 +229,6 @@ public class AgentStore {
         }
     }
 
-    /** Whether any agent at all (whatever their presence) serves the queue: a queue nobody serves overflows. */
-    /** Whether any agent at all is ONLINE with room: when none is, new work can only wait. */
-    public boolean anyAvailable(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT 1 FROM agents WHERE presence = 'ONLINE' AND load_units < capacity LIMIT 1");
-             ResultSet rows = select.executeQuery()) {
-            return rows.next();
-        }
-    }
 
     /** Agents online with room, serving a queue where something waits (or pinned something). */
     public List<String> withWorkToTake(Connection c) throws SQLException {
@@ -253,6 +244,7 @@ public class AgentStore {
         }
     }
 
+    /** Whether any agent at all (whatever their presence) serves the queue: a queue nobody serves overflows. */
     public boolean anyServes(Connection c, String queue) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM agent_queues WHERE queue = ? LIMIT 1")) {
             select.setString(1, queue);

@@ -84,36 +84,39 @@ public class Assigner {
      * overflows while nobody serves them). Returns the ids of the items made.
      */
     public List<String> enqueue(List<NewWork> items) {
-        return db.inTransaction(c -> {
-            Instant now = clock.now();
-            Set<String> existing = new HashSet<>(work.existing(c, items.stream().map(NewWork::id).toList()));
-            // A batch holds many leads for few queues: look each queue's overflow up once.
-            Map<String, List<String>> paths = new HashMap<>();
-            List<WorkStore.Placed> placed = new ArrayList<>();
-            List<WorkStore.NewEvent> events = new ArrayList<>();
-            for (NewWork item : items) {
-                if (!existing.add(item.id())) {
-                    continue;
-                }
-                List<String> path = paths.get(item.queue());
-                if (path == null) {
-                    path = overflowPath(c, item.queue());
-                    paths.put(item.queue(), path);
-                }
-                String queue = path.get(path.size() - 1);
-                placed.add(new WorkStore.Placed(item, queue, item.routedAt().plus(queues.settings(queue).sla())));
-                events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
-                        item.fallback() ? "fallback route" : null));
-                for (int i = 1; i < path.size(); i++) {
-                    events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
-                            "nobody serves " + path.get(i - 1)));
-                }
+        return db.inTransaction(c -> enqueue(c, items));
+    }
+
+    /** As {@link #enqueue(List)}, inside the caller's transaction (the one recording the leads). */
+    public List<String> enqueue(Connection c, List<NewWork> items) throws SQLException {
+        Instant now = clock.now();
+        Set<String> existing = new HashSet<>(work.existing(c, items.stream().map(NewWork::id).toList()));
+        // A batch holds many leads for few queues: look each queue's overflow up once.
+        Map<String, List<String>> paths = new HashMap<>();
+        List<WorkStore.Placed> placed = new ArrayList<>();
+        List<WorkStore.NewEvent> events = new ArrayList<>();
+        for (NewWork item : items) {
+            if (!existing.add(item.id())) {
+                continue;
             }
-            work.insert(c, placed, now);
-            distribution.remember(c, placed.stream().map(WorkStore.Placed::work).toList());
-            work.events(c, events);
-            return placed.stream().map(p -> p.work().id()).toList();
-        });
+            List<String> path = paths.get(item.queue());
+            if (path == null) {
+                path = overflowPath(c, item.queue());
+                paths.put(item.queue(), path);
+            }
+            String queue = path.get(path.size() - 1);
+            placed.add(new WorkStore.Placed(item, queue, item.routedAt().plus(queues.settings(queue).sla())));
+            events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
+                    item.fallback() ? "fallback route" : null));
+            for (int i = 1; i < path.size(); i++) {
+                events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
+                        "nobody serves " + path.get(i - 1)));
+            }
+        }
+        work.insert(c, placed, now);
+        distribution.remember(c, placed.stream().map(WorkStore.Placed::work).toList());
+        work.events(c, events);
+        return placed.stream().map(p -> p.work().id()).toList();
     }
 
     private List<String> overflowPath(Connection c, String queue) throws SQLException {
@@ -129,11 +132,6 @@ public class Assigner {
             current = next;
         }
         return path;
-    }
-
-    /** Whether any agent could take an offer now; see {@link AgentStore#anyAvailable}. */
-    public boolean anyAgentAvailable() {
-        return db.inTransaction(agents::anyAvailable);
     }
 
     /** Offers a waiting item to the best agent who can take it now; empty if nobody can (it keeps waiting). */

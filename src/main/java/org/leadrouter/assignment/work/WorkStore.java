@@ -154,6 +154,29 @@ public class WorkStore {
         }
     }
 
+    /** Since when recorded leads may lack their item because making it in their transaction failed; empty if none may. */
+    public Optional<Instant> unmadeSince(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT since FROM assignment_meta WHERE name = 'unmade'");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(instant(rows, "since")) : Optional.empty();
+        }
+    }
+
+    /** Notes that leads recorded at or after {@code since} may lack their item; an earlier note stands. */
+    public void markUnmade(Connection c, Instant since) throws SQLException {
+        Optional<Instant> noted = unmadeSince(c);
+        if (noted.isEmpty()) {
+            update(c, "INSERT INTO assignment_meta (name, since) VALUES ('unmade', ?)", since);
+        } else if (since.isBefore(noted.get())) {
+            update(c, "UPDATE assignment_meta SET since = ? WHERE name = 'unmade'", since);
+        }
+    }
+
+    /** Forgets the note once every lead recorded since {@code repairedFrom} has its item (a note from earlier stays). */
+    public void clearUnmade(Connection c, Instant repairedFrom) throws SQLException {
+        update(c, "DELETE FROM assignment_meta WHERE name = 'unmade' AND since >= ?", repairedFrom);
+    }
+
     /** Items still waiting, never escalated, whose SLA is breached. */
     public List<String> slaBreached(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
