@@ -157,6 +157,64 @@ public class AgentStore {
         }
     }
 
+    /** Adds each agent's count of new offers to their load, and marks them busy from now: one JDBC batch. */
+    public void addOffered(Connection c, Map<String, Integer> offersByAgent, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE agents SET load_units = load_units + ?, last_offered_at = ? WHERE id = ?")) {
+            for (Map.Entry<String, Integer> agent : offersByAgent.entrySet()) {
+                update.setInt(1, agent.getValue());
+                setInstant(update, 2, now);
+                update.setString(3, agent.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** An agent who could take work, with the skills they hold. */
+    public record Candidate(AgentState state, Map<String, Integer> skills) {
+
+        /** Holds every required skill at its level. */
+        public boolean qualifies(Map<String, Integer> required) {
+            return required.entrySet().stream().allMatch(r -> skills.getOrDefault(r.getKey(), -1) >= r.getValue());
+        }
+    }
+
+    /**
+     * Agents ONLINE below capacity who serve the queue, or with {@code pinnedAgent} that agent
+     * alone, with their skills: what a batch of items of one queue is matched against in memory.
+     * Not locked; working hours are for the caller.
+     */
+    public List<Candidate> available(Connection c, String queue, String pinnedAgent) throws SQLException {
+        String serves = pinnedAgent != null ? "a.id = ?"
+                : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
+        String key = pinnedAgent != null ? pinnedAgent : queue;
+        Map<String, Map<String, Integer>> skills = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(pinnedAgent != null
+                ? "SELECT s.agent_id, s.skill, s.level FROM agent_skills s WHERE s.agent_id = ?"
+                : "SELECT s.agent_id, s.skill, s.level FROM agent_skills s JOIN agent_queues q ON q.agent_id = s.agent_id"
+                        + " WHERE q.queue = ?")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    skills.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
+                }
+            }
+        }
+        List<Candidate> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM agents a WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity AND " + serves)) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    AgentState state = state(rows);
+                    found.add(new Candidate(state, skills.getOrDefault(state.id(), Map.of())));
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * Agents who could take this item now but for working hours (checked by the caller): ONLINE,
      * below capacity, and {@linkplain #eligible eligible}. Not locked.

@@ -164,13 +164,11 @@ public class AssignmentDispatcher implements RecordingExtension {
     }
 
     private void offer(List<String> ids) {
-        for (String id : ids) {
-            try {
-                assigner.offer(id);
-            } catch (RuntimeException e) {
-                // The item waits; the scheduler's rebalance offers it when an agent looks for work.
-                LOG.warnf(e, "could not offer work item %s yet", id);
-            }
+        try {
+            assigner.offer(ids);
+        } catch (RuntimeException e) {
+            // The items wait; the scheduler's rebalance offers them when an agent looks for work.
+            LOG.warnf(e, "could not offer %d new work items yet", ids.size());
         }
     }
 
