@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +51,7 @@ public class AssignmentDispatcher implements RecordingExtension {
     private Instant missingSince;
     private long failures;
     private final ExecutorService offers;
+    private final AtomicInteger batchesInFlight = new AtomicInteger();
     private final boolean enabled;
 
     public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, WorkStore work,
@@ -66,7 +68,7 @@ public class AssignmentDispatcher implements RecordingExtension {
         // next scan offers them.
         int threads = Math.max(1, config.offerThreads());
         this.offers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(PENDING_BATCHES), named("assignment-offers"), new ThreadPoolExecutor.DiscardPolicy());
+                new ArrayBlockingQueue<>(PENDING_BATCHES), named("assignment-offers"), new ThreadPoolExecutor.AbortPolicy());
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -111,10 +113,28 @@ public class AssignmentDispatcher implements RecordingExtension {
     }
 
     void onRecorded(@Observes LeadsRecorded recorded) {
-        if (enabled) {
-            List<String> ids = recorded.records().stream().map(r -> r.lead().id()).toList();
-            offers.execute(() -> offer(ids));
+        if (!enabled) {
+            return;
         }
+        List<String> ids = recorded.records().stream().map(r -> r.lead().id()).toList();
+        batchesInFlight.incrementAndGet();
+        try {
+            offers.execute(() -> {
+                try {
+                    offer(ids);
+                } finally {
+                    batchesInFlight.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            batchesInFlight.decrementAndGet();
+            LOG.debugf("%d new work items wait for the next scan: the offer threads are behind", ids.size());
+        }
+    }
+
+    /** Whether batches of new items are being offered or wait for an offer thread. */
+    public boolean offering() {
+        return batchesInFlight.get() > 0;
     }
 
     /**

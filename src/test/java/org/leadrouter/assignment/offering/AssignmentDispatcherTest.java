@@ -1,5 +1,6 @@
 package org.leadrouter.assignment.offering;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.TestAssignment;
+import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.intake.LeadRecord;
+import org.leadrouter.intake.LeadsRecorded;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.RouteDecision;
 
@@ -80,6 +83,31 @@ class AssignmentDispatcherTest {
 
         assertTrue(hasItem("announced"));
         assertFalse(hasItem(unseen.lead().id()), "only a noted failure looks through the record");
+    }
+
+    @Test
+    void aScanDoesNotFillAgentsWhileABatchOfNewItemsIsBeingOffered() throws Exception {
+        t.agent("ann", List.of("sales"), Map.of(), 5, "AWAY");
+        t.leads.record(List.of(record("waiting")), t.dispatcher);
+        execute("UPDATE agents SET presence = 'ONLINE' WHERE id = 'ann'");
+        try (Connection holder = t.dataSource.getConnection()) {
+            // Holds ann's row: the batch offer of the next lead waits for it.
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("SELECT id FROM agents WHERE id = 'ann' FOR UPDATE").close();
+            }
+            LeadRecord next = record("next");
+            t.leads.record(List.of(next), t.dispatcher);
+            t.dispatcher.onRecorded(new LeadsRecorded(List.of(next)));
+            assertTrue(t.dispatcher.offering());
+
+            assertEquals(0, t.scheduler.scan().offered(), "the fill waits for the batch instead of racing it");
+            holder.rollback();
+        }
+        await(() -> t.item("next").state() == WorkState.OFFERED);
+        await(() -> !t.dispatcher.offering());
+        assertEquals(1, t.scheduler.scan().offered(), "then it fills ann with what waits");
+        assertEquals(WorkState.OFFERED, t.item("waiting").state());
     }
 
     /** Recorded as the intake does when making the item fails: the lead alone, then the failure reported. */
