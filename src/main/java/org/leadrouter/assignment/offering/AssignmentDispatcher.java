@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,8 +39,10 @@ import org.leadrouter.intake.UnreadableRecordException;
 public class AssignmentDispatcher implements RecordingExtension {
 
     private static final Logger LOG = Logger.getLogger(AssignmentDispatcher.class);
-    /** Batches of new items waiting for an offer thread. */
-    private static final int PENDING_BATCHES = 1_000;
+    /** New items waiting for an offer thread. */
+    private static final int PENDING_ITEMS = 100_000;
+    /** At most this many new items are offered in one transaction. */
+    private static final int OFFER_BATCH = 500;
 
     private final Assigner assigner;
     private final Transactions db;
@@ -50,8 +52,11 @@ public class AssignmentDispatcher implements RecordingExtension {
     private final AtomicBoolean repairQueued = new AtomicBoolean();
     private Instant missingSince;
     private long failures;
-    private final ExecutorService offers;
-    private final AtomicInteger batchesInFlight = new AtomicInteger();
+    private final BlockingQueue<String> newItems = new ArrayBlockingQueue<>(PENDING_ITEMS);
+    /** New items accepted for offering and not yet through their offer transaction. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final List<Thread> offerThreads = new ArrayList<>();
+    private volatile boolean running = true;
     private final boolean enabled;
 
     public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, WorkStore work,
@@ -63,12 +68,16 @@ public class AssignmentDispatcher implements RecordingExtension {
         this.work = work;
         this.repairs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
                 named("assignment-repair"), new ThreadPoolExecutor.DiscardPolicy());
-        // Bounded, so a burst of leads faster than offers are made cannot exhaust the heap. A batch
-        // that finds the queue full is dropped: its items wait in the database and the scheduler's
-        // next scan offers them.
-        int threads = Math.max(1, config.offerThreads());
-        this.offers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(PENDING_BATCHES), named("assignment-offers"), new ThreadPoolExecutor.AbortPolicy());
+        // Each offer thread takes every new item waiting (as the lead writer takes every waiting
+        // lead), so the slower offering is, the larger and fewer its transactions become.
+        for (int i = 1; i <= Math.max(1, config.offerThreads()); i++) {
+            Thread thread = new Thread(this::offerUntilStopped, "assignment-offers-" + i);
+            thread.setDaemon(true);
+            offerThreads.add(thread);
+        }
+        if (enabled) {
+            offerThreads.forEach(Thread::start);
+        }
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -116,25 +125,45 @@ public class AssignmentDispatcher implements RecordingExtension {
         if (!enabled) {
             return;
         }
-        List<String> ids = recorded.records().stream().map(r -> r.lead().id()).toList();
-        batchesInFlight.incrementAndGet();
-        try {
-            offers.execute(() -> {
-                try {
-                    offer(ids);
-                } finally {
-                    batchesInFlight.decrementAndGet();
-                }
-            });
-        } catch (RejectedExecutionException full) {
-            batchesInFlight.decrementAndGet();
-            LOG.debugf("%d new work items wait for the next scan: the offer threads are behind", ids.size());
+        int dropped = 0;
+        for (LeadRecord record : recorded.records()) {
+            pending.incrementAndGet();
+            // Bounded, so a burst faster than offers are made cannot exhaust the heap: an item that
+            // finds the queue full waits in the database, and the scheduler's next scan offers it.
+            if (!newItems.offer(record.lead().id())) {
+                pending.decrementAndGet();
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            LOG.debugf("%d new work items wait for the next scan: the offer threads are behind", dropped);
         }
     }
 
-    /** Whether batches of new items are being offered or wait for an offer thread. */
+    /** Whether new items are being offered or wait for an offer thread. */
     public boolean offering() {
-        return batchesInFlight.get() > 0;
+        return pending.get() > 0;
+    }
+
+    private void offerUntilStopped() {
+        List<String> batch = new ArrayList<>(OFFER_BATCH);
+        while (running) {
+            try {
+                String first = newItems.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                newItems.drainTo(batch, OFFER_BATCH - 1);
+                offer(List.copyOf(batch));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                pending.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
     }
 
     /**
@@ -217,13 +246,15 @@ public class AssignmentDispatcher implements RecordingExtension {
 
     @PreDestroy
     void stop() {
-        for (ExecutorService executor : List.of(repairs, offers)) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        running = false;
+        repairs.shutdown();
+        try {
+            repairs.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread thread : offerThreads) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
