@@ -12,13 +12,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.leadrouter.assignment.work.WorkStore;
 
 /** Agents in the database. Every method works inside the caller's transaction. */
@@ -189,17 +193,13 @@ public class AgentStore {
         String serves = pinnedAgent != null ? "a.id = ?"
                 : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
         String key = pinnedAgent != null ? pinnedAgent : queue;
-        Map<String, Map<String, Integer>> skills = new HashMap<>();
+        Map<String, Map<String, Integer>> skills;
         try (PreparedStatement select = c.prepareStatement(pinnedAgent != null
                 ? "SELECT s.agent_id, s.skill, s.level FROM agent_skills s WHERE s.agent_id = ?"
                 : "SELECT s.agent_id, s.skill, s.level FROM agent_skills s JOIN agent_queues q ON q.agent_id = s.agent_id"
                         + " WHERE q.queue = ?")) {
             select.setString(1, key);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    skills.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
-                }
-            }
+            skills = skillsByAgent(select, HashMap::new);
         }
         List<Candidate> found = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
@@ -302,6 +302,21 @@ public class AgentStore {
         }
     }
 
+    /** Which of these queues any agent at all serves (whatever their presence), in one query. */
+    public Set<String> served(Connection c, Collection<String> queues) throws SQLException {
+        if (queues.isEmpty()) {
+            return Set.of();
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT queue FROM agent_queues WHERE queue IN ("
+                + "?,".repeat(queues.size() - 1) + "?)")) {
+            int i = 1;
+            for (String queue : queues) {
+                select.setString(i++, queue);
+            }
+            return new HashSet<>(WorkStore.ids(select));
+        }
+    }
+
     /** Whether any agent at all (whatever their presence) serves the queue: a queue nobody serves overflows. */
     public boolean anyServes(Connection c, String queue) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM agent_queues WHERE queue = ? LIMIT 1")) {
@@ -339,11 +354,7 @@ public class AgentStore {
             if (id != null) {
                 select.setString(1, id);
             }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    skills.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getInt(3));
-                }
-            }
+            skills.putAll(skillsByAgent(select, TreeMap::new));
         }
         List<AgentView> views = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
@@ -365,6 +376,18 @@ public class AgentStore {
             }
         }
         return views;
+    }
+
+    /** Rows of (agent id, skill, level) as each agent's skills, in maps made by {@code newMap}. */
+    private static Map<String, Map<String, Integer>> skillsByAgent(PreparedStatement select,
+                                                                  Supplier<Map<String, Integer>> newMap) throws SQLException {
+        Map<String, Map<String, Integer>> skills = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                skills.computeIfAbsent(rows.getString(1), k -> newMap.get()).put(rows.getString(2), rows.getInt(3));
+            }
+        }
+        return skills;
     }
 
     private AgentState state(ResultSet rows) throws SQLException {

@@ -91,7 +91,12 @@ public class Assigner {
     public List<String> enqueue(Connection c, List<NewWork> items) throws SQLException {
         Instant now = clock.now();
         Set<String> existing = new HashSet<>(work.existing(c, items.stream().map(NewWork::id).toList()));
-        // A batch holds many leads for few queues: look each queue's overflow up once.
+        // A batch holds many leads for few queues: whether anyone serves them is one query, and
+        // each queue's overflow is looked up once.
+        Set<String> batchQueues = items.stream().map(NewWork::queue).collect(Collectors.toSet());
+        Set<String> served = agents.served(c, batchQueues);
+        Map<String, Boolean> serves = new HashMap<>();
+        batchQueues.forEach(queue -> serves.put(queue, served.contains(queue)));
         Map<String, List<String>> paths = new HashMap<>();
         List<WorkStore.Placed> placed = new ArrayList<>();
         List<WorkStore.NewEvent> events = new ArrayList<>();
@@ -101,7 +106,7 @@ public class Assigner {
             }
             List<String> path = paths.get(item.queue());
             if (path == null) {
-                path = overflowPath(c, item.queue());
+                path = overflowPath(c, item.queue(), serves);
                 paths.put(item.queue(), path);
             }
             String queue = path.get(path.size() - 1);
@@ -119,11 +124,12 @@ public class Assigner {
         return placed.stream().map(p -> p.work().id()).toList();
     }
 
-    private List<String> overflowPath(Connection c, String queue) throws SQLException {
+    /** The queue, then its overflow queues while nobody serves the last; {@code serves} caches who is served. */
+    private List<String> overflowPath(Connection c, String queue, Map<String, Boolean> serves) throws SQLException {
         List<String> path = new ArrayList<>(List.of(queue));
         Set<String> seen = new HashSet<>(path);
         String current = queue;
-        while (!agents.anyServes(c, current)) {
+        while (!servedCached(c, current, serves)) {
             String next = queues.settings(current).overflowTo();
             if (next == null || !seen.add(next)) {
                 break;
@@ -132,6 +138,15 @@ public class Assigner {
             current = next;
         }
         return path;
+    }
+
+    private boolean servedCached(Connection c, String queue, Map<String, Boolean> serves) throws SQLException {
+        Boolean known = serves.get(queue);
+        if (known == null) {
+            known = agents.anyServes(c, queue);
+            serves.put(queue, known);
+        }
+        return known;
     }
 
     /** Offers a waiting item to the best agent who can take it now; empty if nobody can (it keeps waiting). */
