@@ -43,15 +43,6 @@ public class Distribution {
     }
 
     /**
-     * The order to try agents in. {@code leastLoaded} are the agents who can take the item now,
-     * already in least-loaded order, which also breaks the ties of the other policies.
-     */
-    public List<AgentState> order(Connection c, WorkItem item, List<AgentState> leastLoaded, Instant now)
-            throws SQLException {
-        return round(c, now).order(item, leastLoaded);
-    }
-
-    /**
      * Whether the agent may take the item as far as its queue's caps go; asked under the agent's
      * lock. An escalated item is not held back by caps: its target must be able to take it.
      */
@@ -82,7 +73,11 @@ public class Distribution {
             this.now = now;
         }
 
-        /** As {@link Distribution#order}, with the offers chosen in this round counted. */
+        /**
+         * The order to try agents in, counting the offers chosen in this round. {@code leastLoaded}
+         * are the agents who can take the item now, already in least-loaded order, which also
+         * breaks the ties of the other policies.
+         */
         public List<AgentState> order(WorkItem item, List<AgentState> leastLoaded) throws SQLException {
             if (leastLoaded.size() < 2) {
                 return leastLoaded;
