@@ -46,7 +46,7 @@ public class Transactions {
             try (Connection connection = dataSource.getConnection()) {
                 return commit(connection, work);
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && RETRYABLE.contains(e.getSQLState())) {
+                if (attempt < ATTEMPTS && e.getSQLState() != null && RETRYABLE.contains(e.getSQLState())) {
                     continue;
                 }
                 throw new RecordUnavailableException("assignment could not use the database; retry", e);

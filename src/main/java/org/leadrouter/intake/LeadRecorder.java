@@ -4,12 +4,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,20 +42,28 @@ public class LeadRecorder {
     private final int capacity;
     private final BlockingQueue<Pending> queue;
     private final Consumer<LeadsRecorded> onRecorded;
+    private final List<RecordingExtension> extensions;
     private Thread writer;
     private volatile boolean accepting;
 
     @Inject
-    public LeadRecorder(LeadStore store, IntakeConfig config, Event<LeadsRecorded> recorded) {
-        this(store, config, recorded::fire);
+    public LeadRecorder(LeadStore store, IntakeConfig config, Event<LeadsRecorded> recorded,
+                        Instance<RecordingExtension> extensions) {
+        this(store, config, recorded::fire, extensions.stream().toList());
     }
 
     LeadRecorder(LeadStore store, IntakeConfig config) {
-        this(store, config, recorded -> { });
+        this(store, config, List.of());
     }
 
-    private LeadRecorder(LeadStore store, IntakeConfig config, Consumer<LeadsRecorded> onRecorded) {
+    LeadRecorder(LeadStore store, IntakeConfig config, List<RecordingExtension> extensions) {
+        this(store, config, recorded -> { }, extensions);
+    }
+
+    private LeadRecorder(LeadStore store, IntakeConfig config, Consumer<LeadsRecorded> onRecorded,
+                         List<RecordingExtension> extensions) {
         this.onRecorded = onRecorded;
+        this.extensions = extensions;
         this.store = store;
         this.batchSize = Math.max(1, config.batchSize());
         this.capacity = Math.max(1, config.queueCapacity());
@@ -137,8 +149,9 @@ public class LeadRecorder {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LeadRecord> records = batch.stream().map(p -> new LeadRecord(p.lead(), p.decision(), now)).toList();
         List<Recording> outcomes;
+        Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
         try {
-            outcomes = recordRetryingAlone(records);
+            outcomes = recordRetryingAlone(records, failed);
         } catch (Exception | LinkageError e) {
             if (!DataErrors.isDataError(e)) {
                 LOG.errorf(e, "could not record a batch of %d leads; each caller is told to retry", batch.size());
@@ -162,6 +175,13 @@ public class LeadRecorder {
             batch.get(i).result().complete(outcomes.get(i));
         }
         List<LeadRecord> created = outcomes.stream().filter(Recording::created).map(Recording::record).toList();
+        failed.forEach((extension, cause) -> {
+            try {
+                extension.notWritten(created, cause);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "could not report %d recorded leads whose extra rows failed", created.size());
+            }
+        });
         if (!created.isEmpty()) {
             try {
                 onRecorded.accept(new LeadsRecorded(created));
@@ -175,15 +195,36 @@ public class LeadRecorder {
      * A lead alone that breaks a unique key was most likely just recorded by another instance:
      * written once more, it finds that record and is answered with it.
      */
-    private List<Recording> recordRetryingAlone(List<LeadRecord> records) throws SQLException {
+    private List<Recording> recordRetryingAlone(List<LeadRecord> records, Map<RecordingExtension, Exception> failed)
+            throws SQLException {
         try {
-            return store.record(records);
+            return store.record(records, guarded(failed));
         } catch (SQLException e) {
             if (records.size() == 1 && DataErrors.sqlState(e).filter(state -> state.startsWith("23")).isPresent()) {
-                return store.record(records);
+                return store.record(records, guarded(failed));
             }
             throw e;
         }
+    }
+
+    /**
+     * Each extension under its own savepoint: one that fails is undone and noted in {@code failed}
+     * (cleared at each attempt), and the leads are committed without its rows.
+     */
+    private RecordingExtension guarded(Map<RecordingExtension, Exception> failed) {
+        failed.clear();
+        return (connection, created) -> {
+            for (RecordingExtension extension : extensions) {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    extension.write(connection, created);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback(savepoint);
+                    LOG.warnf(e, "extra rows for %d new leads failed; the leads are recorded without them", created.size());
+                    failed.put(extension, e);
+                }
+            }
+        };
     }
 
     private static RouteDecision withDecidedAt(RouteDecision d, Instant decidedAt) {

@@ -75,8 +75,13 @@ public class LeadStore {
      * the record that stands. Throws, with nothing written, if any part of the batch fails.
      */
     public List<Recording> record(List<LeadRecord> batch) throws SQLException {
+        return record(batch, (c, created) -> { });
+    }
+
+    /** As {@link #record(List)}, with {@code extension} writing its rows for the new leads in the same transaction. */
+    public List<Recording> record(List<LeadRecord> batch, RecordingExtension extension) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch));
+            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch, extension));
             // A failed sync answers 503 for a batch that may be on disk after all: a retry
             // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
             sync(connection);
@@ -84,7 +89,8 @@ public class LeadStore {
         }
     }
 
-    private List<Recording> recordIn(Connection connection, List<LeadRecord> batch) throws SQLException {
+    private List<Recording> recordIn(Connection connection, List<LeadRecord> batch, RecordingExtension extension)
+            throws SQLException {
         Map<String, LeadRecord> known = find(connection, batch.stream().map(r -> r.lead().id()).distinct().toList());
         Map<String, LeadRecord> fresh = new LinkedHashMap<>();
         List<Recording> outcomes = new ArrayList<>(batch.size());
@@ -98,6 +104,9 @@ public class LeadStore {
         }
         insert(connection, fresh.values());
         totals.add(connection, fresh.values());
+        if (!fresh.isEmpty()) {
+            extension.write(connection, List.copyOf(fresh.values()));
+        }
         return outcomes;
     }
 

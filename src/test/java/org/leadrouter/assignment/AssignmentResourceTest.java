@@ -174,7 +174,6 @@ class AssignmentResourceTest {
                 {"id": "%s", "segment": "insurance", "source": "web", "product": "travel", "postcode": "LS1 4AP",
                  "contact": {"name": "Bo Li", "email": "bo@example.org"}}""".formatted(lead))
                 .post("/leads").then().statusCode(201);
-        awaitItem(lead);
         given().contentType(ContentType.JSON).body(Map.of("queue", queue)).post("/work/{id}/transfer", lead)
                 .then().statusCode(200).body("queue", equalTo(queue)).body("state", equalTo("WAITING"));
 
@@ -184,18 +183,6 @@ class AssignmentResourceTest {
                 .body("history.find { it.kind == 'TRANSFERRED' }.actor", equalTo("test-admin"))
                 .body("history.find { it.kind == 'PULLED' }.actor", equalTo("test-admin"));
         given().post("/work/{id}/release", lead).then().statusCode(409).contentType(PROBLEM);
-    }
-
-    /** A lead's work item is made just after the POST answers (docs/assignment.md#reading-work-right-after-posting). */
-    private static void awaitItem(String lead) {
-        for (int i = 0; i < 200 && given().get("/work/{id}", lead).statusCode() == 404; i++) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
     }
 
     /** The offer is made by the assignment threads just after the POST answers. */

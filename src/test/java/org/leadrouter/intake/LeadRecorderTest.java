@@ -128,6 +128,53 @@ class LeadRecorderTest {
     }
 
     @Test
+    void anExtensionWritesInTheLeadsTransactionAndOneThatFailsIsUndoneWithoutRefusingTheLeads() throws Exception {
+        execute("CREATE TABLE extra (id VARCHAR(64) PRIMARY KEY)");
+        RecordingExtension writes = (c, created) -> insertExtra(c, created, "");
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingExtension fails = new RecordingExtension() {
+            @Override
+            public void write(Connection c, List<LeadRecord> created) throws SQLException {
+                insertExtra(c, created, "half-done-");
+                throw new SQLException("refused", "57000");
+            }
+
+            @Override
+            public void notWritten(List<LeadRecord> created, Exception cause) {
+                created.forEach(r -> reported.add(r.lead().id()));
+            }
+        };
+        recorder = new LeadRecorder(store, config(100, 1000), List.of(writes, fails));
+        recorder.start();
+
+        assertTrue(submit("with-extras").get(30, TimeUnit.SECONDS).created());
+
+        assertTrue(store.find("with-extras").isPresent());
+        assertEquals(List.of("with-extras"), extras());
+        assertEquals(List.of("with-extras"), reported);
+    }
+
+    private static void insertExtra(Connection c, List<LeadRecord> created, String prefix) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO extra (id) VALUES (?)")) {
+            for (LeadRecord record : created) {
+                insert.setString(1, prefix + record.lead().id());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private List<String> extras() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT id FROM extra ORDER BY id")) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    @Test
     void aDatabaseOutageTellsEveryCallerToRetry() throws Exception {
         SQLException down = new SQLException("connection refused", "08001");
         DataSource unreachable = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),

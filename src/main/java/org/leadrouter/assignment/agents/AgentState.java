@@ -11,4 +11,9 @@ public record AgentState(String id, int capacity, int load, Presence presence, W
     public boolean canTakeWork(Instant now, Set<LocalDate> bankHolidays) {
         return presence == Presence.ONLINE && load < capacity && hours.isWorking(now, bankHolidays);
     }
+
+    /** As after one more offer made at {@code at}. */
+    public AgentState plusOffer(Instant at) {
+        return new AgentState(id, capacity, load + 1, presence, hours, at);
+    }
 }

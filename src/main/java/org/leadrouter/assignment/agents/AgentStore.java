@@ -12,13 +12,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.leadrouter.assignment.work.WorkStore;
 
 /** Agents in the database. Every method works inside the caller's transaction. */
@@ -157,6 +161,60 @@ public class AgentStore {
         }
     }
 
+    /** Adds each agent's count of new offers to their load, and marks them busy from now: one JDBC batch. */
+    public void addOffered(Connection c, Map<String, Integer> offersByAgent, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE agents SET load_units = load_units + ?, last_offered_at = ? WHERE id = ?")) {
+            for (Map.Entry<String, Integer> agent : offersByAgent.entrySet()) {
+                update.setInt(1, agent.getValue());
+                setInstant(update, 2, now);
+                update.setString(3, agent.getKey());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** An agent who could take work, with the skills they hold. */
+    public record Candidate(AgentState state, Map<String, Integer> skills) {
+
+        /** Holds every required skill at its level. */
+        public boolean qualifies(Map<String, Integer> required) {
+            return required.entrySet().stream().allMatch(r -> skills.getOrDefault(r.getKey(), -1) >= r.getValue());
+        }
+    }
+
+    /**
+     * Agents ONLINE below capacity who serve the queue, or with {@code pinnedAgent} that agent
+     * alone, with their skills: what a batch of items of one queue is matched against in memory.
+     * Not locked; working hours are for the caller.
+     */
+    public List<Candidate> available(Connection c, String queue, String pinnedAgent) throws SQLException {
+        String serves = pinnedAgent != null ? "a.id = ?"
+                : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
+        String key = pinnedAgent != null ? pinnedAgent : queue;
+        Map<String, Map<String, Integer>> skills;
+        try (PreparedStatement select = c.prepareStatement(pinnedAgent != null
+                ? "SELECT s.agent_id, s.skill, s.level FROM agent_skills s WHERE s.agent_id = ?"
+                : "SELECT s.agent_id, s.skill, s.level FROM agent_skills s JOIN agent_queues q ON q.agent_id = s.agent_id"
+                        + " WHERE q.queue = ?")) {
+            select.setString(1, key);
+            skills = skillsByAgent(select, HashMap::new);
+        }
+        List<Candidate> found = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM agents a WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity AND " + serves)) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    AgentState state = state(rows);
+                    found.add(new Candidate(state, skills.getOrDefault(state.id(), Map.of())));
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * Agents who could take this item now but for working hours (checked by the caller): ONLINE,
      * below capacity, and {@linkplain #eligible eligible}. Not locked.
@@ -229,15 +287,6 @@ public class AgentStore {
         }
     }
 
-    /** Whether any agent at all (whatever their presence) serves the queue: a queue nobody serves overflows. */
-    /** Whether any agent at all is ONLINE with room: when none is, new work can only wait. */
-    public boolean anyAvailable(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT 1 FROM agents WHERE presence = 'ONLINE' AND load_units < capacity LIMIT 1");
-             ResultSet rows = select.executeQuery()) {
-            return rows.next();
-        }
-    }
 
     /** Agents online with room, serving a queue where something waits (or pinned something). */
     public List<String> withWorkToTake(Connection c) throws SQLException {
@@ -253,6 +302,22 @@ public class AgentStore {
         }
     }
 
+    /** Which of these queues any agent at all serves (whatever their presence), in one query. */
+    public Set<String> served(Connection c, Collection<String> queues) throws SQLException {
+        if (queues.isEmpty()) {
+            return Set.of();
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT queue FROM agent_queues WHERE queue IN ("
+                + "?,".repeat(queues.size() - 1) + "?)")) {
+            int i = 1;
+            for (String queue : queues) {
+                select.setString(i++, queue);
+            }
+            return new HashSet<>(WorkStore.ids(select));
+        }
+    }
+
+    /** Whether any agent at all (whatever their presence) serves the queue: a queue nobody serves overflows. */
     public boolean anyServes(Connection c, String queue) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM agent_queues WHERE queue = ? LIMIT 1")) {
             select.setString(1, queue);
@@ -289,11 +354,7 @@ public class AgentStore {
             if (id != null) {
                 select.setString(1, id);
             }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    skills.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getInt(3));
-                }
-            }
+            skills.putAll(skillsByAgent(select, TreeMap::new));
         }
         List<AgentView> views = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
@@ -315,6 +376,18 @@ public class AgentStore {
             }
         }
         return views;
+    }
+
+    /** Rows of (agent id, skill, level) as each agent's skills, in maps made by {@code newMap}. */
+    private static Map<String, Map<String, Integer>> skillsByAgent(PreparedStatement select,
+                                                                  Supplier<Map<String, Integer>> newMap) throws SQLException {
+        Map<String, Map<String, Integer>> skills = new HashMap<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                skills.computeIfAbsent(rows.getString(1), k -> newMap.get()).put(rows.getString(2), rows.getInt(3));
+            }
+        }
+        return skills;
     }
 
     private AgentState state(ResultSet rows) throws SQLException {

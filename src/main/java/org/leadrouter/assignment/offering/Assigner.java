@@ -37,8 +37,8 @@ import org.leadrouter.metrics.AssignmentMetrics;
 import org.leadrouter.problem.NotFoundException;
 
 /**
- * The assignment state machine. Each step is one transaction that locks the work item first and
- * then at most one agent, so an item is never offered twice and an agent never takes more than
+ * The assignment state machine. Each step is one transaction that locks work items first and
+ * then agents (in id order), so an item is never offered twice and an agent never takes more than
  * their capacity, however many threads run steps at once. A step that frees an agent or puts an
  * item back to waiting is followed by new offers in their own transactions.
  */
@@ -84,43 +84,52 @@ public class Assigner {
      * overflows while nobody serves them). Returns the ids of the items made.
      */
     public List<String> enqueue(List<NewWork> items) {
-        return db.inTransaction(c -> {
-            Instant now = clock.now();
-            Set<String> existing = new HashSet<>(work.existing(c, items.stream().map(NewWork::id).toList()));
-            // A batch holds many leads for few queues: look each queue's overflow up once.
-            Map<String, List<String>> paths = new HashMap<>();
-            List<WorkStore.Placed> placed = new ArrayList<>();
-            List<WorkStore.NewEvent> events = new ArrayList<>();
-            for (NewWork item : items) {
-                if (!existing.add(item.id())) {
-                    continue;
-                }
-                List<String> path = paths.get(item.queue());
-                if (path == null) {
-                    path = overflowPath(c, item.queue());
-                    paths.put(item.queue(), path);
-                }
-                String queue = path.get(path.size() - 1);
-                placed.add(new WorkStore.Placed(item, queue, item.routedAt().plus(queues.settings(queue).sla())));
-                events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
-                        item.fallback() ? "fallback route" : null));
-                for (int i = 1; i < path.size(); i++) {
-                    events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
-                            "nobody serves " + path.get(i - 1)));
-                }
-            }
-            work.insert(c, placed, now);
-            distribution.remember(c, placed.stream().map(WorkStore.Placed::work).toList());
-            work.events(c, events);
-            return placed.stream().map(p -> p.work().id()).toList();
-        });
+        return db.inTransaction(c -> enqueue(c, items));
     }
 
-    private List<String> overflowPath(Connection c, String queue) throws SQLException {
+    /** As {@link #enqueue(List)}, inside the caller's transaction (the one recording the leads). */
+    public List<String> enqueue(Connection c, List<NewWork> items) throws SQLException {
+        Instant now = clock.now();
+        Set<String> existing = new HashSet<>(work.existing(c, items.stream().map(NewWork::id).toList()));
+        // A batch holds many leads for few queues: whether anyone serves them is one query, and
+        // each queue's overflow is looked up once.
+        Set<String> batchQueues = items.stream().map(NewWork::queue).collect(Collectors.toSet());
+        Set<String> served = agents.served(c, batchQueues);
+        Map<String, Boolean> serves = new HashMap<>();
+        batchQueues.forEach(queue -> serves.put(queue, served.contains(queue)));
+        Map<String, List<String>> paths = new HashMap<>();
+        List<WorkStore.Placed> placed = new ArrayList<>();
+        List<WorkStore.NewEvent> events = new ArrayList<>();
+        for (NewWork item : items) {
+            if (!existing.add(item.id())) {
+                continue;
+            }
+            List<String> path = paths.get(item.queue());
+            if (path == null) {
+                path = overflowPath(c, item.queue(), serves);
+                paths.put(item.queue(), path);
+            }
+            String queue = path.get(path.size() - 1);
+            placed.add(new WorkStore.Placed(item, queue, item.routedAt().plus(queues.settings(queue).sla())));
+            events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
+                    item.fallback() ? "fallback route" : null));
+            for (int i = 1; i < path.size(); i++) {
+                events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
+                        "nobody serves " + path.get(i - 1)));
+            }
+        }
+        work.insert(c, placed, now);
+        distribution.remember(c, placed.stream().map(WorkStore.Placed::work).toList());
+        work.events(c, events);
+        return placed.stream().map(p -> p.work().id()).toList();
+    }
+
+    /** The queue, then its overflow queues while nobody serves the last; {@code serves} caches who is served. */
+    private List<String> overflowPath(Connection c, String queue, Map<String, Boolean> serves) throws SQLException {
         List<String> path = new ArrayList<>(List.of(queue));
         Set<String> seen = new HashSet<>(path);
         String current = queue;
-        while (!agents.anyServes(c, current)) {
+        while (!servedCached(c, current, serves)) {
             String next = queues.settings(current).overflowTo();
             if (next == null || !seen.add(next)) {
                 break;
@@ -131,32 +140,60 @@ public class Assigner {
         return path;
     }
 
-    /** Whether any agent could take an offer now; see {@link AgentStore#anyAvailable}. */
-    public boolean anyAgentAvailable() {
-        return db.inTransaction(agents::anyAvailable);
+    private boolean servedCached(Connection c, String queue, Map<String, Boolean> serves) throws SQLException {
+        Boolean known = serves.get(queue);
+        if (known == null) {
+            known = agents.anyServes(c, queue);
+            serves.put(queue, known);
+        }
+        return known;
     }
 
     /** Offers a waiting item to the best agent who can take it now; empty if nobody can (it keeps waiting). */
     public Optional<Offer> offer(String workId) {
+        return offer(List.of(workId)).stream().findFirst();
+    }
+
+    /**
+     * Offers waiting items together, in one transaction: locks those no other step holds (in id
+     * order), chooses an agent for each in memory ({@link OfferChoice}), then locks the chosen
+     * agents in id order, re-checks each under its lock (room, presence, hours, caps) and writes
+     * every offer, item, load and event in JDBC batches. Items nobody can take keep waiting.
+     */
+    public List<Offer> offer(List<String> workIds) {
+        if (workIds.isEmpty()) {
+            return List.of();
+        }
         return db.inTransaction(c -> {
-            Optional<WorkItem> item = work.lockIfFree(c, workId);
-            if (item.isEmpty() || !item.get().state().isWaiting()) {
-                return Optional.empty();
+            List<WorkItem> items = work.lockWaiting(c, workIds);
+            if (items.isEmpty()) {
+                return List.of();
             }
-            return offerLocked(c, item.get(), clock.now());
+            Instant now = clock.now();
+            List<OfferChoice.Chosen> chosen = new OfferChoice(c, agents, distribution.round(c, now), now, bankHolidays)
+                    .choose(items, work);
+            return makeOffers(c, confirmed(c, chosen, now), now);
         });
     }
 
-    private Optional<Offer> offerLocked(Connection c, WorkItem item, Instant now) throws SQLException {
-        List<AgentState> candidates = agents.candidates(c, item.id(), item.queue(), item.pinnedAgent(), item.skillsWaived());
-        for (AgentState candidate : distribution.order(c, item, SelectionPolicy.rank(candidates, now, bankHolidays), now)) {
-            Optional<AgentState> locked = agents.lock(c, candidate.id());
-            if (locked.isPresent() && locked.get().canTakeWork(now, bankHolidays)
-                    && distribution.mayTake(c, candidate.id(), item, now)) {
-                return Optional.of(makeOffer(c, item, candidate.id(), now));
+    /** The choices that still hold with the chosen agents locked, in id order so concurrent steps cannot deadlock. */
+    private List<OfferChoice.Chosen> confirmed(Connection c, List<OfferChoice.Chosen> chosen, Instant now)
+            throws SQLException {
+        Map<String, AgentState> locked = new HashMap<>();
+        for (String agentId : chosen.stream().map(OfferChoice.Chosen::agentId).distinct().sorted().toList()) {
+            agents.lock(c, agentId).ifPresent(agent -> locked.put(agentId, agent));
+        }
+        Distribution.Round caps = distribution.round(c, now);
+        List<OfferChoice.Chosen> confirmed = new ArrayList<>();
+        for (OfferChoice.Chosen choice : chosen) {
+            AgentState agent = locked.get(choice.agentId());
+            if (agent != null && agent.canTakeWork(now, bankHolidays) && caps.mayTake(agent.id(), choice.item())) {
+                confirmed.add(choice);
+                locked.put(agent.id(), agent.plusOffer(now));
+                caps.offered(agent.id(), choice.item());
             }
         }
-        return Optional.empty();
+        return confirmed;
     }
 
     /** Offers the agent the next waiting items they can take, until they are full or none is left. */
@@ -186,7 +223,7 @@ public class Assigner {
             if (!distribution.mayTake(c, agentId, item.get(), now)) {
                 continue; // reached the cap since the list was read
             }
-            makeOffer(c, item.get(), agentId, now);
+            makeOffers(c, List.of(new OfferChoice.Chosen(item.get(), agentId)), now);
             return true;
         }
         return false;
@@ -202,14 +239,30 @@ public class Assigner {
                 .anyMatch(candidate -> candidate.id().equals(agentId));
     }
 
-    private Offer makeOffer(Connection c, WorkItem item, String agentId, Instant now) throws SQLException {
-        Instant expires = now.plus(queues.settings(item.queue()).pushTimeout());
-        long id = work.insertOffer(c, item.id(), agentId, item.queue(), now, expires);
-        agents.addLoad(c, agentId, 1, now);
-        work.markOffered(c, item.id(), agentId, now);
-        work.event(c, item.id(), now, WorkEventKind.OFFERED, item.queue(), agentId, id, null);
-        metrics.offerMade(item.queue());
-        return new Offer(id, item.id(), agentId, item.queue(), OfferState.OPEN, null, null, now, expires, null);
+    /** Writes offers of locked items to locked agents: one JDBC batch per table. */
+    private List<Offer> makeOffers(Connection c, List<OfferChoice.Chosen> chosen, Instant now) throws SQLException {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        List<WorkStore.NewOffer> offers = chosen.stream().map(choice -> new WorkStore.NewOffer(choice.item().id(),
+                choice.agentId(), choice.item().queue(), now.plus(queues.settings(choice.item().queue()).pushTimeout())))
+                .toList();
+        List<Long> ids = work.insertOffers(c, offers, now);
+        Map<String, Integer> perAgent = new HashMap<>();
+        offers.forEach(offer -> perAgent.merge(offer.agentId(), 1, Integer::sum));
+        agents.addOffered(c, perAgent, now);
+        List<WorkStore.NewEvent> events = new ArrayList<>();
+        List<Offer> made = new ArrayList<>();
+        for (int i = 0; i < offers.size(); i++) {
+            WorkStore.NewOffer offer = offers.get(i);
+            events.add(new WorkStore.NewEvent(offer.workId(), now, WorkEventKind.OFFERED, offer.queue(), offer.agentId(),
+                    ids.get(i), null));
+            made.add(new Offer(ids.get(i), offer.workId(), offer.agentId(), offer.queue(), OfferState.OPEN, null, null, now,
+                    offer.expiresAt(), null));
+            metrics.offerMade(offer.queue());
+        }
+        work.events(c, events);
+        return made;
     }
 
     public Offer accept(long offerId) {

@@ -4,12 +4,14 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,41 +19,44 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
-import org.leadrouter.assignment.offering.Assigner;
 import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.db.Transactions;
+import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadStore;
 import org.leadrouter.intake.LeadsRecorded;
+import org.leadrouter.intake.RecordingExtension;
 import org.leadrouter.intake.UnreadableRecordException;
 
 /**
- * Turns recorded leads into work items and offers them at once. Items are made on one thread
- * (so a lead never gets two), offers on a small pool. A lead whose item was not made is found
- * again: after a database outage, by the scheduler's next scan that finds the database back
- * (every lead recorded since the first failure is checked); after a crash just after its
- * commit, at the next start (every lead recorded since assignment was installed is checked).
+ * Makes the work items of recorded leads in the leads' own transaction, and offers them once
+ * that is committed. When making them fails, the leads are recorded without items and the
+ * failure is noted (in memory, and in the database when it answers): the scheduler's next scan
+ * that finds the database back makes the items of every lead recorded since, and so does the
+ * next start if the service stopped first. Without such a note nothing is checked.
  */
 @ApplicationScoped
-public class AssignmentDispatcher {
+public class AssignmentDispatcher implements RecordingExtension {
 
     private static final Logger LOG = Logger.getLogger(AssignmentDispatcher.class);
-    private static final int ENQUEUE_ATTEMPTS = 3;
+    /** New items waiting for an offer thread. */
+    private static final int PENDING_ITEMS = 100_000;
+    /** At most this many new items are offered in one transaction. */
+    private static final int OFFER_BATCH = 500;
 
     private final Assigner assigner;
     private final Transactions db;
     private final LeadStore leads;
     private final WorkStore work;
-    /** Batches of recorded leads waiting to become work items; see the constructor for what happens when full. */
-    private static final int PENDING_BATCHES = 1_000;
-    /** Offers waiting for an offer thread. */
-    private static final int PENDING_OFFERS = 10_000;
-
-    private final ExecutorService intake;
+    private final ExecutorService repairs;
     private final AtomicBoolean repairQueued = new AtomicBoolean();
     private Instant missingSince;
     private long failures;
-    private final ExecutorService offers;
+    private final BlockingQueue<String> newItems = new ArrayBlockingQueue<>(PENDING_ITEMS);
+    /** New items accepted for offering and not yet through their offer transaction. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final List<Thread> offerThreads = new ArrayList<>();
+    private volatile boolean running = true;
     private final boolean enabled;
 
     public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, WorkStore work,
@@ -61,20 +66,58 @@ public class AssignmentDispatcher {
         this.db = db;
         this.leads = leads;
         this.work = work;
-        // Bounded, so a burst of leads faster than offers are made cannot exhaust the heap. When
-        // the item backlog is full the lead writer makes the items itself, slowing intake down
-        // rather than losing work; an offer that finds the queue full is dropped, because its
-        // item is waiting in the database and the scheduler's next scan offers it.
-        this.intake = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(PENDING_BATCHES), named("assignment-intake"), new ThreadPoolExecutor.CallerRunsPolicy());
-        int threads = Math.max(1, config.offerThreads());
-        this.offers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(PENDING_OFFERS), named("assignment-offers"), new ThreadPoolExecutor.DiscardPolicy());
+        this.repairs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+                named("assignment-repair"), new ThreadPoolExecutor.DiscardPolicy());
+        // Each offer thread takes every new item waiting (as the lead writer takes every waiting
+        // lead), so the slower offering is, the larger and fewer its transactions become.
+        for (int i = 1; i <= Math.max(1, config.offerThreads()); i++) {
+            Thread thread = new Thread(this::offerUntilStopped, "assignment-offers-" + i);
+            thread.setDaemon(true);
+            offerThreads.add(thread);
+        }
+        if (enabled) {
+            offerThreads.forEach(Thread::start);
+        }
     }
 
     void onStart(@Observes StartupEvent start) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            db.inTransaction(work::unmadeSince).ifPresent(since -> {
+                LOG.infof("work items of leads recorded since %s may be missing; looking for them", since);
+                noteMissing(since);
+                repairMissing();
+            });
+        } catch (RuntimeException e) {
+            LOG.error("could not read whether work items are missing; the next scan finds out", e);
+        }
+    }
+
+    @Override
+    public void write(Connection connection, List<LeadRecord> created) throws SQLException {
         if (enabled) {
-            intake.execute(this::repair);
+            assigner.enqueue(connection, created.stream().map(NewWork::of).toList());
+        }
+    }
+
+    @Override
+    public void notWritten(List<LeadRecord> created, Exception cause) {
+        if (!enabled) {
+            return;
+        }
+        // Decided before it was recorded, so no lead of these was recorded before its decision.
+        Instant since = created.stream().map(r -> r.decision().decidedAt()).min(Instant::compareTo).orElseThrow();
+        noteMissing(since);
+        try {
+            db.inTransaction(c -> {
+                work.markUnmade(c, since);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("could not note in the database that %d leads lack their work item; they are made once it"
+                    + " answers again, unless the service stops first", created.size());
         }
     }
 
@@ -82,19 +125,55 @@ public class AssignmentDispatcher {
         if (!enabled) {
             return;
         }
-        List<NewWork> items = recorded.records().stream().map(NewWork::of).toList();
-        intake.execute(() -> enqueueAndOffer(items));
+        int dropped = 0;
+        for (LeadRecord record : recorded.records()) {
+            pending.incrementAndGet();
+            // Bounded, so a burst faster than offers are made cannot exhaust the heap: an item that
+            // finds the queue full waits in the database, and the scheduler's next scan offers it.
+            if (!newItems.offer(record.lead().id())) {
+                pending.decrementAndGet();
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            LOG.debugf("%d new work items wait for the next scan: the offer threads are behind", dropped);
+        }
+    }
+
+    /** Whether new items are being offered or wait for an offer thread. */
+    public boolean offering() {
+        return pending.get() > 0;
+    }
+
+    private void offerUntilStopped() {
+        List<String> batch = new ArrayList<>(OFFER_BATCH);
+        while (running) {
+            try {
+                String first = newItems.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                newItems.drainTo(batch, OFFER_BATCH - 1);
+                offer(List.copyOf(batch));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                pending.addAndGet(-batch.size());
+                batch.clear();
+            }
+        }
     }
 
     /**
      * Called by each scheduler scan: if work items could not be made since the last repair,
      * looks for every lead recorded since the first of those failures that still has none.
-     * Runs on the item thread, so it never races the items being made for new leads.
      */
     public void repairMissing() {
         Optional<Missing> missing = missing();
         if (missing.isPresent() && repairQueued.compareAndSet(false, true)) {
-            intake.execute(() -> {
+            repairs.execute(() -> {
                 try {
                     if (repair(missing.get().since())) {
                         repaired(missing.get());
@@ -110,10 +189,8 @@ public class AssignmentDispatcher {
     private record Missing(Instant since, long failures) {
     }
 
-    private synchronized void noteMissing(List<NewWork> items) {
-        // Decided before it was recorded, so no lead of these was recorded before its decision.
-        Instant earliest = items.stream().map(NewWork::routedAt).min(Instant::compareTo).orElseThrow();
-        missingSince = missingSince == null || earliest.isBefore(missingSince) ? earliest : missingSince;
+    private synchronized void noteMissing(Instant since) {
+        missingSince = missingSince == null || since.isBefore(missingSince) ? since : missingSince;
         failures++;
     }
 
@@ -124,41 +201,24 @@ public class AssignmentDispatcher {
     private synchronized void repaired(Missing missing) {
         if (failures == missing.failures()) {
             missingSince = null;
-        }
-    }
-
-    private void enqueueAndOffer(List<NewWork> items) {
-        for (int attempt = 1; attempt <= ENQUEUE_ATTEMPTS; attempt++) {
             try {
-                List<String> made = assigner.enqueue(items);
-                // Checked after the items are committed: an agent who comes ONLINE later fills
-                // from the waiting work, so skipping the offers when nobody is free loses nothing.
-                if (!made.isEmpty() && assigner.anyAgentAvailable()) {
-                    for (String id : made) {
-                        offers.execute(() -> offer(id));
-                    }
-                }
-                return;
+                db.inTransaction(c -> {
+                    work.clearUnmade(c, missing.since());
+                    return null;
+                });
             } catch (RuntimeException e) {
-                LOG.warnf(e, "could not make work items for %d leads (attempt %d of %d); if every attempt fails they"
-                        + " are made once the database answers again", items.size(), attempt, ENQUEUE_ATTEMPTS);
+                LOG.warn("could not clear the note of missing work items; the next start looks for them again", e);
             }
         }
-        noteMissing(items);
     }
 
-    private void offer(String id) {
+    private void offer(List<String> ids) {
         try {
-            assigner.offer(id);
+            assigner.offer(ids);
         } catch (RuntimeException e) {
-            // The item waits; the scheduler's rebalance offers it when an agent looks for work.
-            LOG.warnf(e, "could not offer work item %s yet", id);
+            // The items wait; the scheduler's rebalance offers them when an agent looks for work.
+            LOG.warnf(e, "could not offer %d new work items yet", ids.size());
         }
-    }
-
-    /** Every lead recorded since assignment was installed must have an item. */
-    private void repair() {
-        repair(Instant.EPOCH);
     }
 
     /** Makes the missing items of leads recorded at or after {@code since}; false if the check could not be made. */
@@ -175,7 +235,7 @@ public class AssignmentDispatcher {
             }
             if (!items.isEmpty()) {
                 LOG.infof("making the work items of %d recorded leads that had none", items.size());
-                enqueueAndOffer(items);
+                offer(assigner.enqueue(items));
             }
             return true;
         } catch (SQLException | RuntimeException e) {
@@ -186,13 +246,15 @@ public class AssignmentDispatcher {
 
     @PreDestroy
     void stop() {
-        for (ExecutorService executor : List.of(intake, offers)) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        running = false;
+        repairs.shutdown();
+        try {
+            repairs.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread thread : offerThreads) {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,7 +25,8 @@ import org.leadrouter.db.Transactions;
  * makes the work items a database outage left unmade, closes open offers past their push
  * timeout, moves items that waited past their queue's overflow limits, relaxes required skills
  * after the queue's waits, escalates waiting items past their SLA, and lets every agent who can
- * take work look for it (working hours that begin, or anything a race left waiting).
+ * take work look for it (working hours that begin, or anything a race left waiting) when no batch
+ * of new items is being offered.
  */
 @ApplicationScoped
 public class AssignmentScheduler {
@@ -85,13 +86,18 @@ public class AssignmentScheduler {
             timedOut += assigner.expire(offer.id()) ? 1 : 0;
         }
         List<String> overflowed = overflow.overflowDue(BATCH);
-        overflowed.forEach(assigner::offer);
+        assigner.offer(overflowed);
         List<String> relaxed = relaxation.relaxDue(BATCH);
-        relaxed.forEach(assigner::offer);
+        assigner.offer(relaxed);
         int escalated = assigner.escalateBreaches(BATCH);
         int offered = 0;
-        for (String agent : db.inTransaction(agents::withWorkToTake)) {
-            offered += assigner.fill(agent);
+        // Filling agent by agent takes one item per transaction: while batches of new items are
+        // being offered it would only race them for the same items. It runs once they are done;
+        // meanwhile an agent freed by an accept, decline or completion fills at once all the same.
+        if (!dispatcher.offering()) {
+            for (String agent : db.inTransaction(agents::withWorkToTake)) {
+                offered += assigner.fill(agent);
+            }
         }
         return new Scan(timedOut, overflowed.size(), relaxed.size(), escalated, offered);
     }

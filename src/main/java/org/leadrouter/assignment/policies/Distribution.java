@@ -5,14 +5,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leadrouter.assignment.agents.AgentState;
+import org.leadrouter.assignment.queues.DistributionPolicy;
 import org.leadrouter.assignment.queues.PolicySettings;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
@@ -39,40 +43,121 @@ public class Distribution {
     }
 
     /**
-     * The order to try agents in. {@code leastLoaded} are the agents who can take the item now,
-     * already in least-loaded order, which also breaks the ties of the other policies.
-     */
-    public List<AgentState> order(Connection c, WorkItem item, List<AgentState> leastLoaded, Instant now)
-            throws SQLException {
-        if (leastLoaded.size() < 2) {
-            return leastLoaded;
-        }
-        PolicySettings policy = queues.settings(item.queue()).policy();
-        List<AgentState> ordered = switch (policy.policy()) {
-            case LEAST_LOADED -> leastLoaded;
-            case ROUND_ROBIN -> afterLast(leastLoaded, store.lastOffered(c, item.queue()));
-            case WEIGHTED -> belowShareFirst(leastLoaded, store.keptAmongLatest(c, item.queue(), WEIGHT_WINDOW), policy);
-        };
-        if (policy.stickyDays() == null) {
-            return ordered;
-        }
-        Optional<String> sticky = store.stickyAgent(c, item.id(), now.minus(Duration.ofDays(policy.stickyDays())));
-        return sticky.map(agent -> first(ordered, agent)).orElse(ordered);
-    }
-
-    /**
      * Whether the agent may take the item as far as its queue's caps go; asked under the agent's
      * lock. An escalated item is not held back by caps: its target must be able to take it.
      */
     public boolean mayTake(Connection c, String agentId, WorkItem item, Instant now) throws SQLException {
-        PolicySettings policy = queues.settings(item.queue()).policy();
-        if (item.escalated() || !policy.capped()) {
-            return true;
+        return round(c, now).mayTake(agentId, item);
+    }
+
+    /** The policies' state for offers chosen together in one transaction; see {@link Round}. */
+    public Round round(Connection c, Instant now) {
+        return new Round(c, now);
+    }
+
+    /**
+     * The policies' state (round-robin positions, weighted windows, kept counts of capped queues)
+     * read once per queue or agent and kept up to date in memory as offers are chosen, so a batch
+     * of offers is distributed as the same offers made one at a time would be.
+     */
+    public final class Round {
+
+        private final Connection c;
+        private final Instant now;
+        private final Map<String, Optional<String>> lastOffered = new HashMap<>();
+        private final Map<String, Deque<PolicyStore.Made>> latest = new HashMap<>();
+        private final Map<String, int[]> keptHourDay = new HashMap<>();
+
+        private Round(Connection c, Instant now) {
+            this.c = c;
+            this.now = now;
         }
-        return (policy.capPerHour() == null
-                        || store.keptSince(c, agentId, item.queue(), now.minus(Duration.ofHours(1))) < policy.capPerHour())
-                && (policy.capPerDay() == null
-                        || store.keptSince(c, agentId, item.queue(), now.minus(Duration.ofDays(1))) < policy.capPerDay());
+
+        /**
+         * The order to try agents in, counting the offers chosen in this round. {@code leastLoaded}
+         * are the agents who can take the item now, already in least-loaded order, which also
+         * breaks the ties of the other policies.
+         */
+        public List<AgentState> order(WorkItem item, List<AgentState> leastLoaded) throws SQLException {
+            if (leastLoaded.size() < 2) {
+                return leastLoaded;
+            }
+            PolicySettings policy = queues.settings(item.queue()).policy();
+            List<AgentState> ordered = switch (policy.policy()) {
+                case LEAST_LOADED -> leastLoaded;
+                case ROUND_ROBIN -> afterLast(leastLoaded, lastOffered(item.queue()));
+                case WEIGHTED -> belowShareFirst(leastLoaded, keptAmong(latest(item.queue())), policy);
+            };
+            if (policy.stickyDays() == null) {
+                return ordered;
+            }
+            Optional<String> sticky = store.stickyAgent(c, item.id(), now.minus(Duration.ofDays(policy.stickyDays())));
+            return sticky.map(agent -> first(ordered, agent)).orElse(ordered);
+        }
+
+        /** As {@link Distribution#mayTake}, with the offers chosen in this round counted. */
+        public boolean mayTake(String agentId, WorkItem item) throws SQLException {
+            PolicySettings policy = queues.settings(item.queue()).policy();
+            if (item.escalated() || !policy.capped()) {
+                return true;
+            }
+            int[] kept = kept(agentId, item.queue());
+            return (policy.capPerHour() == null || kept[0] < policy.capPerHour())
+                    && (policy.capPerDay() == null || kept[1] < policy.capPerDay());
+        }
+
+        /** Counts an offer chosen in this round. */
+        public void offered(String agentId, WorkItem item) throws SQLException {
+            PolicySettings policy = queues.settings(item.queue()).policy();
+            lastOffered.put(item.queue(), Optional.of(agentId));
+            if (policy.policy() == DistributionPolicy.WEIGHTED) {
+                Deque<PolicyStore.Made> made = latest(item.queue());
+                made.addFirst(new PolicyStore.Made(agentId, true));
+                if (made.size() > WEIGHT_WINDOW) {
+                    made.removeLast();
+                }
+            }
+            if (policy.capped()) {
+                int[] kept = kept(agentId, item.queue());
+                kept[0]++;
+                kept[1]++;
+            }
+        }
+
+        private Optional<String> lastOffered(String queue) throws SQLException {
+            Optional<String> last = lastOffered.get(queue);
+            if (last == null) {
+                last = store.lastOffered(c, queue);
+                lastOffered.put(queue, last);
+            }
+            return last;
+        }
+
+        private Deque<PolicyStore.Made> latest(String queue) throws SQLException {
+            Deque<PolicyStore.Made> made = latest.get(queue);
+            if (made == null) {
+                made = new ArrayDeque<>(store.latest(c, queue, WEIGHT_WINDOW));
+                latest.put(queue, made);
+            }
+            return made;
+        }
+
+        private int[] kept(String agentId, String queue) throws SQLException {
+            String key = agentId + "\n" + queue;
+            int[] kept = keptHourDay.get(key);
+            if (kept == null) {
+                kept = new int[] {store.keptSince(c, agentId, queue, now.minus(Duration.ofHours(1))),
+                        store.keptSince(c, agentId, queue, now.minus(Duration.ofDays(1)))};
+                keptHourDay.put(key, kept);
+            }
+            return kept;
+        }
+    }
+
+    private static Map<String, Integer> keptAmong(Deque<PolicyStore.Made> latest) {
+        Map<String, Integer> kept = new HashMap<>();
+        latest.stream().filter(PolicyStore.Made::kept).forEach(m -> kept.merge(m.agentId(), 1, Integer::sum));
+        return kept;
     }
 
     /** The capped queues where the agent has reached a cap now: their waiting (not escalated) items are not for them. */

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,22 +58,24 @@ public class PolicyStore {
         }
     }
 
-    /** Per agent, how many of the queue's latest {@code window} offers they kept. */
-    public Map<String, Integer> keptAmongLatest(Connection c, String queue, int window) throws SQLException {
+    /** One of a queue's offers: to whom, and whether it still counts as theirs (open or accepted). */
+    public record Made(String agentId, boolean kept) {
+    }
+
+    /** The queue's latest {@code window} offers, newest first. */
+    public List<Made> latest(Connection c, String queue, int window) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT agent_id, state FROM offers WHERE queue = ? ORDER BY queue, id DESC LIMIT ?")) {
             select.setString(1, queue);
             select.setInt(2, window);
-            Map<String, Integer> kept = new HashMap<>();
+            List<Made> latest = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String state = rows.getString(2);
-                    if (state.equals("OPEN") || state.equals("ACCEPTED")) {
-                        kept.merge(rows.getString(1), 1, Integer::sum);
-                    }
+                    latest.add(new Made(rows.getString(1), state.equals("OPEN") || state.equals("ACCEPTED")));
                 }
             }
-            return kept;
+            return latest;
         }
     }
 

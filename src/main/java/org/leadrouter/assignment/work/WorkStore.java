@@ -11,10 +11,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,12 +83,8 @@ public class WorkStore {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT id FROM work_items WHERE id IN (" + "?,".repeat(ids.size() - 1) + "?)")) {
-            int i = 1;
-            for (String id : ids) {
-                select.setString(i++, id);
-            }
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM work_items WHERE id IN (" + marks(ids.size()) + ")")) {
+            setStrings(select, ids);
             Set<String> found = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -110,6 +107,72 @@ public class WorkStore {
     /** Locks the item unless another transaction holds it (then empty: that one is dealing with it). */
     public Optional<WorkItem> lockIfFree(Connection c, String id) throws SQLException {
         return item(c, "SELECT * FROM work_items WHERE id = ? FOR UPDATE SKIP LOCKED", id);
+    }
+
+    /**
+     * Locks those of these items that are waiting and that no other transaction holds (skipped, as
+     * that one is dealing with them), in id order; returned in the waiting order.
+     */
+    public List<WorkItem> lockWaiting(Connection c, Collection<String> ids) throws SQLException {
+        List<String> byId = ids.stream().distinct().sorted().toList();
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM work_items w WHERE w.id IN (" + marks(byId.size())
+                + ") AND w." + WAITING + " ORDER BY w.id FOR UPDATE SKIP LOCKED")) {
+            setStrings(select, byId);
+            List<WorkItem> locked = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(item(rows));
+                }
+            }
+            locked.sort(IN_WAITING_ORDER);
+            return locked;
+        }
+    }
+
+    /** {@link #WAITING_ORDER} in memory. */
+    private static final Comparator<WorkItem> IN_WAITING_ORDER = Comparator.comparingInt(WorkItem::priority)
+            .thenComparing(Comparator.comparingInt(WorkItem::score).reversed())
+            .thenComparing(WorkItem::createdAt).thenComparing(WorkItem::id);
+
+    /** Per item, the skill levels it requires now (after any relaxation); items requiring none are absent. */
+    public Map<String, Map<String, Integer>> requiredLevels(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Map<String, Integer>> levels = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT work_id, skill, level FROM work_skills WHERE work_id IN (" + marks(ids.size()) + ")")) {
+            setStrings(select, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    levels.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
+                }
+            }
+        }
+        return levels;
+    }
+
+    /** Per item, the agents who declined it or let it time out; items nobody refused are absent. */
+    public Map<String, Set<String>> refusers(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Set<String>> refused = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT work_id, agent_id FROM offers WHERE work_id IN ("
+                + marks(ids.size()) + ") AND state IN ('DECLINED', 'TIMED_OUT')")) {
+            setStrings(select, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    refused.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(rows.getString(2));
+                }
+            }
+        }
+        return refused;
+    }
+
+    private static String marks(int n) {
+        return "?,".repeat(n - 1) + "?";
+    }
+
+    private static void setStrings(PreparedStatement statement, Collection<String> values) throws SQLException {
+        int i = 1;
+        for (String value : values) {
+            statement.setString(i++, value);
+        }
     }
 
     /**
@@ -154,6 +217,29 @@ public class WorkStore {
         }
     }
 
+    /** Since when recorded leads may lack their item because making it in their transaction failed; empty if none may. */
+    public Optional<Instant> unmadeSince(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT since FROM assignment_meta WHERE name = 'unmade'");
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(instant(rows, "since")) : Optional.empty();
+        }
+    }
+
+    /** Notes that leads recorded at or after {@code since} may lack their item; an earlier note stands. */
+    public void markUnmade(Connection c, Instant since) throws SQLException {
+        Optional<Instant> noted = unmadeSince(c);
+        if (noted.isEmpty()) {
+            update(c, "INSERT INTO assignment_meta (name, since) VALUES ('unmade', ?)", since);
+        } else if (since.isBefore(noted.get())) {
+            update(c, "UPDATE assignment_meta SET since = ? WHERE name = 'unmade'", since);
+        }
+    }
+
+    /** Forgets the note once every lead recorded since {@code repairedFrom} has its item (a note from earlier stays). */
+    public void clearUnmade(Connection c, Instant repairedFrom) throws SQLException {
+        update(c, "DELETE FROM assignment_meta WHERE name = 'unmade' AND since >= ?", repairedFrom);
+    }
+
     /** Items still waiting, never escalated, whose SLA is breached. */
     public List<String> slaBreached(Connection c, Instant now, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
@@ -177,11 +263,6 @@ public class WorkStore {
             }
             return found;
         }
-    }
-
-    public void markOffered(Connection c, String id, String agentId, Instant now) throws SQLException {
-        update(c, "UPDATE work_items SET state = 'OFFERED', agent_id = ?, first_offered_at = COALESCE(first_offered_at, ?) WHERE id = ?",
-                agentId, now, id);
     }
 
     /** Held by the agent: by accepting an offer, or assigned, reassigned or pulled (first acceptance time kept). */
@@ -280,22 +361,46 @@ public class WorkStore {
         }
     }
 
-    public long insertOffer(Connection c, String workId, String agentId, String queue, Instant now, Instant expiresAt)
-            throws SQLException {
+    /** An offer to make of an item the caller has locked. */
+    public record NewOffer(String workId, String agentId, String queue, Instant expiresAt) {
+    }
+
+    /**
+     * Makes the offers (each item OFFERED to its agent) with one JDBC batch per table; returns the
+     * offers' ids, in order. An item has one open offer at most, so its open offer is the new one.
+     */
+    public List<Long> insertOffers(Connection c, List<NewOffer> offers, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO offers (work_id, agent_id, queue, state, offered_at, expires_at) VALUES (?, ?, ?, 'OPEN', ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, workId);
-            insert.setString(2, agentId);
-            insert.setString(3, queue);
-            setInstant(insert, 4, now);
-            setInstant(insert, 5, expiresAt);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+                "INSERT INTO offers (work_id, agent_id, queue, state, offered_at, expires_at) VALUES (?, ?, ?, 'OPEN', ?, ?)");
+             PreparedStatement offered = c.prepareStatement("UPDATE work_items SET state = 'OFFERED', agent_id = ?,"
+                     + " first_offered_at = COALESCE(first_offered_at, ?) WHERE id = ?")) {
+            for (NewOffer offer : offers) {
+                insert.setString(1, offer.workId());
+                insert.setString(2, offer.agentId());
+                insert.setString(3, offer.queue());
+                setInstant(insert, 4, now);
+                setInstant(insert, 5, offer.expiresAt());
+                insert.addBatch();
+                offered.setString(1, offer.agentId());
+                setInstant(offered, 2, now);
+                offered.setString(3, offer.workId());
+                offered.addBatch();
+            }
+            insert.executeBatch();
+            offered.executeBatch();
+        }
+        List<String> workIds = offers.stream().map(NewOffer::workId).toList();
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT work_id, id FROM offers WHERE work_id IN (" + marks(workIds.size()) + ") AND state = 'OPEN'")) {
+            setStrings(select, workIds);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.put(rows.getString(1), rows.getLong(2));
+                }
             }
         }
+        return workIds.stream().map(ids::get).toList();
     }
 
     public void closeOffer(Connection c, long offerId, OfferState state, String reasonCode, String reason, Instant now)
@@ -363,20 +468,21 @@ public class WorkStore {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new WorkItem(rows.getString("id"), rows.getString("segment"),
-                        rows.getString("routed_queue"), rows.getString("queue"), read(rows.getString("required_skills")),
-                        rows.getBoolean("skills_waived"), rows.getInt("priority"), rows.getInt("score"),
-                        rows.getString("routing_rule"), rows.getBoolean("fallback"), WorkState.valueOf(rows.getString("state")),
-                        rows.getString("agent_id"), rows.getString("pinned_agent"), rows.getInt("attempts"),
-                        rows.getBoolean("escalated"), rows.getString("escalation_reason"), instant(rows, "received_at"),
-                        instant(rows, "routed_at"), instant(rows, "created_at"), instant(rows, "sla_due_at"),
-                        instant(rows, "first_offered_at"), instant(rows, "accepted_at"), instant(rows, "escalated_at"),
-                        instant(rows, "completed_at"), rows.getString("escalated_from"), rows.getInt("escalation_step")));
+                return rows.next() ? Optional.of(item(rows)) : Optional.empty();
             }
         }
+    }
+
+    private WorkItem item(ResultSet rows) throws SQLException {
+        return new WorkItem(rows.getString("id"), rows.getString("segment"),
+                rows.getString("routed_queue"), rows.getString("queue"), read(rows.getString("required_skills")),
+                rows.getBoolean("skills_waived"), rows.getInt("priority"), rows.getInt("score"),
+                rows.getString("routing_rule"), rows.getBoolean("fallback"), WorkState.valueOf(rows.getString("state")),
+                rows.getString("agent_id"), rows.getString("pinned_agent"), rows.getInt("attempts"),
+                rows.getBoolean("escalated"), rows.getString("escalation_reason"), instant(rows, "received_at"),
+                instant(rows, "routed_at"), instant(rows, "created_at"), instant(rows, "sla_due_at"),
+                instant(rows, "first_offered_at"), instant(rows, "accepted_at"), instant(rows, "escalated_at"),
+                instant(rows, "completed_at"), rows.getString("escalated_from"), rows.getInt("escalation_step"));
     }
 
     /** The first column of every row: ids. */

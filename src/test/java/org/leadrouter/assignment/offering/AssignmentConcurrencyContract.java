@@ -86,6 +86,7 @@ abstract class AssignmentConcurrencyContract {
         for (int w = 0; w < THREADS; w++) {
             workers.add(pool.submit(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
+                List<String> batch = new ArrayList<>();
                 for (int n = 0; n < perThread; n++) {
                     String id = "lead-" + Thread.currentThread().getId() + "-" + n;
                     Instant now = t.clock.now();
@@ -94,7 +95,12 @@ abstract class AssignmentConcurrencyContract {
                     t.assigner.enqueue(List.of(new NewWork(id, "insurance", QUEUES.get(random.nextInt(4)), skills,
                             1 + random.nextInt(5), random.nextInt(100), "Rule", false, now, now, customer)));
                     made.add(id);
-                    t.assigner.offer(id);
+                    // New items are offered in batches of a few, as intake's batches are.
+                    batch.add(id);
+                    if (batch.size() > random.nextInt(4) || n == perThread - 1) {
+                        t.assigner.offer(List.copyOf(batch));
+                        batch.clear();
+                    }
                     actAsSomeAgent(t, random);
                     if (random.nextInt(4) == 0) {
                         actAsSupervisor(t, random, "lead-" + Thread.currentThread().getId() + "-" + random.nextInt(n + 1));

@@ -1,6 +1,8 @@
 package org.leadrouter.assignment.offering;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -15,12 +17,16 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.TestAssignment;
+import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.intake.LeadRecord;
 import org.leadrouter.intake.LeadsRecorded;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.RouteDecision;
 
-/** Recorded leads become work items, and those a database failure left without one get it while the service runs. */
+/**
+ * Recorded leads get their work item in their own transaction, and those whose item could not be
+ * made get it later: at the next scan that finds the database back, or at the next start.
+ */
 class AssignmentDispatcherTest {
 
     private TestAssignment t;
@@ -31,42 +37,94 @@ class AssignmentDispatcherTest {
     }
 
     @Test
+    void theItemIsCommittedWithItsLead() throws Exception {
+        LeadRecord record = record("with-item");
+
+        t.leads.record(List.of(record), t.dispatcher);
+
+        assertTrue(hasItem("with-item"));
+    }
+
+    @Test
     void aLeadWhoseWorkItemFailedGetsItAtTheNextScanOnceTheDatabaseIsBack() throws Exception {
-        // Stands for the database refusing work items while the lead itself was committed just before.
+        // Stands for the database refusing work items while accepting the lead they belong to.
         execute("ALTER TABLE work_items ADD CONSTRAINT outage CHECK (id <> 'during-outage')");
-        LeadRecord stranded = recorded("during-outage");
-        t.dispatcher.onRecorded(new LeadsRecorded(List.of(stranded)));
-        // Items are made in order on one thread: once this one exists, every attempt for the first is over.
-        t.dispatcher.onRecorded(new LeadsRecorded(List.of(recorded("after-it"))));
-        await(() -> hasItem("after-it"));
+        LeadRecord stranded = recordWithoutItem("during-outage");
         assertFalse(hasItem("during-outage"));
 
         t.scheduler.scan();
         execute("ALTER TABLE work_items DROP CONSTRAINT outage");
         t.scheduler.scan();
 
-        await(() -> hasItem("during-outage"));
+        await(() -> hasItem(stranded.lead().id()));
     }
 
     @Test
-    void withoutAFailureAScanLooksForNothing() throws Exception {
-        LeadRecord unseen = recorded("never-announced");
+    void aFailureNotedInTheDatabaseIsRepairedAtTheNextStart() throws Exception {
+        execute("ALTER TABLE work_items ADD CONSTRAINT outage CHECK (id <> 'before-restart')");
+        recordWithoutItem("before-restart");
+        execute("ALTER TABLE work_items DROP CONSTRAINT outage");
 
-        t.scheduler.scan();
+        TestAssignment restarted = new TestAssignment(t.dataSource, "{\"queues\": {\"sales\": {}}}");
+        restarted.dispatcher.onStart(null);
 
-        t.dispatcher.onRecorded(new LeadsRecorded(List.of(recorded("announced"))));
-        await(() -> hasItem("announced"));
-        assertFalse(hasItem(unseen.lead().id()), "only a failure, or a start, looks through the record");
+        await(() -> hasItem("before-restart"));
+        await(() -> restarted.db.inTransaction(restarted.work::unmadeSince).isEmpty());
     }
 
-    private LeadRecord recorded(String id) throws SQLException {
+    @Test
+    void withoutAFailureNeitherAScanNorAStartLooksThroughTheRecord() throws Exception {
+        LeadRecord unseen = record("recorded-without-assignment");
+        t.leads.record(List.of(unseen));
+
+        t.scheduler.scan();
+        t.dispatcher.onStart(null);
+        t.leads.record(List.of(record("announced")), t.dispatcher);
+
+        assertTrue(hasItem("announced"));
+        assertFalse(hasItem(unseen.lead().id()), "only a noted failure looks through the record");
+    }
+
+    @Test
+    void aScanDoesNotFillAgentsWhileABatchOfNewItemsIsBeingOffered() throws Exception {
+        t.agent("ann", List.of("sales"), Map.of(), 5, "AWAY");
+        t.leads.record(List.of(record("waiting")), t.dispatcher);
+        execute("UPDATE agents SET presence = 'ONLINE' WHERE id = 'ann'");
+        try (Connection holder = t.dataSource.getConnection()) {
+            // Holds ann's row: the batch offer of the next lead waits for it.
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("SELECT id FROM agents WHERE id = 'ann' FOR UPDATE").close();
+            }
+            LeadRecord next = record("next");
+            t.leads.record(List.of(next), t.dispatcher);
+            t.dispatcher.onRecorded(new LeadsRecorded(List.of(next)));
+            assertTrue(t.dispatcher.offering());
+
+            assertEquals(0, t.scheduler.scan().offered(), "the fill waits for the batch instead of racing it");
+            holder.rollback();
+        }
+        await(() -> t.item("next").state() == WorkState.OFFERED);
+        await(() -> !t.dispatcher.offering());
+        assertEquals(1, t.scheduler.scan().offered(), "then it fills ann with what waits");
+        assertEquals(WorkState.OFFERED, t.item("waiting").state());
+    }
+
+    /** Recorded as the intake does when making the item fails: the lead alone, then the failure reported. */
+    private LeadRecord recordWithoutItem(String id) throws SQLException {
+        LeadRecord record = record(id);
+        SQLException refused = assertThrows(SQLException.class, () -> t.leads.record(List.of(record), t.dispatcher));
+        t.leads.record(List.of(record));
+        t.dispatcher.notWritten(List.of(record), refused);
+        return record;
+    }
+
+    private static LeadRecord record(String id) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LeadInput lead = new LeadInput(id, "sales", "web", now, null, null, null, null, null, null, null, null, Map.of());
         RouteDecision decision = new RouteDecision(id, "sales", "sales", 3, 10, Map.of(), false, null, "test", List.of("Sales"),
                 "sales@test", "LONDON", List.of(), now);
-        LeadRecord record = new LeadRecord(lead, decision, now);
-        t.leads.record(List.of(record));
-        return record;
+        return new LeadRecord(lead, decision, now);
     }
 
     private boolean hasItem(String id) {

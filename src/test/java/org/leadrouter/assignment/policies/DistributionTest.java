@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.TestAssignment;
+import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.Offer;
 import org.leadrouter.assignment.work.OfferState;
 import org.leadrouter.assignment.work.WorkState;
@@ -152,6 +153,44 @@ class DistributionTest {
         Map<String, List<Instant>> later = kept(t);
         assertCaps(later, 30, 50);
         TEAM.forEach(id -> assertEquals(80, later.get(id).size(), id + " took a new hour's cap from the waiting items"));
+    }
+
+    @Test
+    void aBatchOfferedInOneTransactionIsDistributedAsTheSameItemsOfferedOneAtATime() {
+        String queues = """
+                {"queues": {"rr": {"policy": "round-robin"}, "w": {"policy": "weighted", "weights": {"a": 3}},
+                            "least": {}, "capped": {"capPerHour": 4}}}""";
+        for (String queue : List.of("rr", "w", "least", "capped")) {
+            TestAssignment single = new TestAssignment(TestAssignment.h2(), queues);
+            TestAssignment batched = new TestAssignment(TestAssignment.h2(), queues);
+            for (TestAssignment t : List.of(single, batched)) {
+                TEAM.forEach(id -> t.agent(id, List.of(queue), Map.of(), 5, "ONLINE"));
+            }
+            List<String> ids = new ArrayList<>();
+            for (int n = 0; n < 30; n++) {
+                ids.add("lead-%02d".formatted(n));
+            }
+            List<String> oneAtATime = new ArrayList<>();
+            for (String id : ids) {
+                single.assigner.enqueue(List.of(newWork(single, id, queue)));
+                oneAtATime.add(single.assigner.offer(id).map(Offer::agentId).orElse("nobody"));
+            }
+            batched.assigner.enqueue(ids.stream().map(id -> newWork(batched, id, queue)).toList());
+            Map<String, String> together = batched.assigner.offer(ids).stream()
+                    .collect(Collectors.toMap(Offer::workId, Offer::agentId));
+
+            assertEquals(oneAtATime, ids.stream().map(id -> together.getOrDefault(id, "nobody")).toList(), queue);
+            assertEquals(queue.equals("capped") ? 16 : 20, together.size(), queue + ": capacity 5 and the caps hold");
+            for (String agent : TEAM) {
+                assertEquals(batched.directory.openOffers(agent).size(), batched.db.inTransaction(
+                        c -> batched.agents.state(c, agent)).orElseThrow().load(), "load kept with the offers");
+            }
+        }
+    }
+
+    private static NewWork newWork(TestAssignment t, String id, String queue) {
+        Instant now = t.clock.now();
+        return new NewWork(id, "insurance", queue, Map.of(), 3, 10, "Rule", false, now, now);
     }
 
     private static void scanAndComplete(TestAssignment t) {
