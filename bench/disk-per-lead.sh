@@ -16,7 +16,8 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 LEADS=${LEADS:-100000}
-H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+MIN_FREE_GB=${MIN_FREE_GB:-20}
+H2_JAR=$(ls "$(dirname "$JAR")"/lib/main/com.h2database.h2-*.jar)
 
 require_wrk
 require_jar
@@ -42,7 +43,13 @@ while :; do
   count=$(recorded)
   ((count < LEADS)) || break
   if (($(now_ms) >= next_sample)); then
-    echo "  $((($(now_ms) - start) / 1000)) s: $count leads, file $(($(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db") / 1048576)) MiB"
+    bytes=$(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db")
+    echo "  $((($(now_ms) - start) / 1000)) s: $count leads, file $((bytes / 1048576)) MiB, $((bytes / (count > 0 ? count : 1))) bytes per lead"
+    # A run of the unkept file can fill the disk other work shares: stop with what was measured.
+    if (($(df --output=avail -k "$BENCH_WORK" | tail -n 1) < MIN_FREE_GB * 1048576)); then
+      echo "  stopping: under $MIN_FREE_GB GB free on the disk"
+      break
+    fi
     next_sample=$((next_sample + 10000))
   fi
   sleep 1
