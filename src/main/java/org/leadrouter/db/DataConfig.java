@@ -29,11 +29,11 @@ public interface DataConfig {
     interface Compaction {
 
         /** How often a compaction step runs; 0 turns compaction off. */
-        @WithDefault("500ms")
+        @WithDefault("100ms")
         Duration interval();
 
         /** Live pages one step moves out of sparse chunks at most: bounds how long it holds H2's store lock. */
-        @WithDefault("1M")
+        @WithDefault("8M")
         MemorySize step();
 
         /** Steps rewrite pages only while live pages fill less than this share (percent) of the chunks. */
