@@ -33,11 +33,11 @@ public interface DataConfig {
         Duration interval();
 
         /** Live pages one step moves out of sparse chunks at most: bounds how long it holds H2's store lock. */
-        @WithDefault("8M")
+        @WithDefault("4M")
         MemorySize step();
 
         /** Steps rewrite pages only while live pages fill less than this share (percent) of the chunks. */
-        @WithDefault("80")
+        @WithDefault("50")
         int targetFillRate();
 
         /**
