@@ -114,12 +114,12 @@ class FileCompactorTest {
 
         @Override
         public MemorySize step() {
-            return new MemorySize(BigInteger.valueOf(1 << 20));
+            return new MemorySize(BigInteger.valueOf(4 << 20));
         }
 
         @Override
         public int targetFillRate() {
-            return 80;
+            return 50;
         }
     }
 }
