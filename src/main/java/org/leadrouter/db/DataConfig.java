@@ -1,7 +1,7 @@
 package org.leadrouter.db;
 
-import io.smallrye.config.ConfigMapping;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
