@@ -24,8 +24,8 @@ public class DatabaseSelection implements ConfigSourceFactory {
     static final int ORDINAL = 150;
     /**
      * WRITE_DELAY=0: a commit is written to the file at once instead of up to 500 ms later.
-     * COMPRESS=TRUE: pages are written compressed (LZF), which takes a lead's live pages from about
-     * 2 KB to under 0.6 KB (docs/performance.md, "Disk per recorded lead").
+     * COMPRESS=TRUE: pages are written compressed (LZF), which takes a lead's live pages from
+     * 1.2-2 KB to about 0.55 KB (docs/performance.md, "Disk per recorded lead").
      */
     static final String H2_SETTINGS = ";WRITE_DELAY=0;COMPRESS=TRUE";
 
