@@ -9,6 +9,9 @@
 #   LEADS=1000000 bench/disk-per-lead.sh
 #   JAVA_OPTS="-Dleadrouter.assignment.enabled=false" bench/disk-per-lead.sh
 #   H2_OPTIONS=";WRITE_DELAY=10" bench/disk-per-lead.sh   # the H2 URL's settings instead of ";WRITE_DELAY=0"
+#   SWEEP=1 bench/disk-per-lead.sh        # then restart with a retention every lead is past, sample the file
+#   JAR=/tmp/old/quarkus-run.jar bench/disk-per-lead.sh   # another build (a copy of its target/quarkus-app)
+# It stops early, with what it measured, when under MIN_FREE_GB (20) GB are left on the disk.
 #
 # Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -16,7 +19,8 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 LEADS=${LEADS:-100000}
-H2_JAR=$(ls target/quarkus-app/lib/main/com.h2database.h2-*.jar)
+MIN_FREE_GB=${MIN_FREE_GB:-20}
+H2_JAR=$(ls "$(dirname "$JAR")"/lib/main/com.h2database.h2-*.jar)
 
 require_wrk
 require_jar
@@ -42,23 +46,47 @@ while :; do
   count=$(recorded)
   ((count < LEADS)) || break
   if (($(now_ms) >= next_sample)); then
-    echo "  $((($(now_ms) - start) / 1000)) s: $count leads, file $(($(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db") / 1048576)) MiB"
+    bytes=$(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db")
+    echo "  $((($(now_ms) - start) / 1000)) s: $count leads, file $((bytes / 1048576)) MiB, $((bytes / (count > 0 ? count : 1))) bytes per lead"
+    # A run of the unkept file can fill the disk other work shares: stop with what was measured.
+    if (($(df --output=avail -k "$BENCH_WORK" | tail -n 1) < MIN_FREE_GB * 1048576)); then
+      echo "  stopping: under $MIN_FREE_GB GB free on the disk"
+      break
+    fi
     next_sample=$((next_sample + 10000))
   fi
   sleep 1
 done
 kill "$WRK"
 wait "$WRK" 2> /dev/null || true
-echo "recorded in $((($(now_ms) - start) / 1000)) s"
+echo "recorded in $((($(now_ms) - start) / 1000)) s; file while running: $(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db") bytes"
 kill "$SERVICE_PID"
 wait "$SERVICE_PID" 2> /dev/null || true
 SERVICE_PID=
+
+if [[ -n ${SWEEP:-} ]]; then
+  # Whether deleting rows gives the space back: the service again on the same file, with a retention
+  # that every recorded lead is past, so its first sweep deletes them all (work items no agent
+  # finished stay: they are live work); the file is sampled while the sweep and compaction run.
+  echo "after a clean stop: file $(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db") bytes"
+  start_service "$PWD/rules" -Dleadrouter.retention.decisions=1s
+  sweep_start=$(now_ms)
+  for i in $(seq 1 "${SWEEP_SAMPLES:-12}"); do
+    sleep 10
+    swept=$(grep -o 'retention: deleted [0-9]* leads' "$(service_log)" | head -n 1 || true)
+    echo "  sweep +$((($(now_ms) - sweep_start) / 1000)) s: file $(($(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db") / 1048576)) MiB; ${swept:-sweep running}"
+  done
+  kill "$SERVICE_PID"
+  wait "$SERVICE_PID" 2> /dev/null || true
+  SERVICE_PID=
+fi
 
 sql() {
   java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$BENCH_WORK/data/leadrouter" -user sa -password "" -sql "$1"
 }
 BYTES=$(stat -c %s "$BENCH_WORK/data/leadrouter.mv.db")
 COUNT=$(sql "SELECT COUNT(*) FROM leads" | sed -n 2p | tr -d ' ')
+((COUNT > 0)) || COUNT=1
 echo "H2 file: $BYTES bytes for $COUNT leads: $((BYTES / COUNT)) bytes per lead"
 echo "space per table (with its indexes), bytes per lead:"
 for table in leads work_items work_events work_skills work_match_keys offers lead_minutes rule_minutes; do

@@ -1,7 +1,8 @@
 # Shell helpers shared by the bench scripts: source it from a script that has cd'ed to the
 # project root. Everything runs on 127.0.0.1; the service gets a free port and a throwaway folder.
 
-JAR=target/quarkus-app/quarkus-run.jar
+# JAR=... runs another build (e.g. a copy of target/quarkus-app from before a change).
+JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 BENCH_WORK=
 SERVICE_PID=
 BASE=

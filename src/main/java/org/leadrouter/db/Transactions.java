@@ -34,6 +34,11 @@ public class Transactions {
         this.dataSource = dataSource;
     }
 
+    /** The record's database, for work that is not a transaction. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** A unit of work on one connection. */
     @FunctionalInterface
     public interface Work<T> {

@@ -18,7 +18,7 @@ class DatabaseSelectionTest {
 
         assertEquals("true", config.getRawValue("quarkus.datasource.h2.active"));
         assertEquals("false", config.getRawValue("quarkus.datasource.postgresql.active"));
-        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0",
+        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0;COMPRESS=TRUE",
                 config.getRawValue("quarkus.datasource.h2.jdbc.url"));
     }
 
@@ -34,7 +34,7 @@ class DatabaseSelectionTest {
     void aRelativeDataFolderBecomesAnAbsoluteFileUrl() {
         SmallRyeConfig config = config(Map.of("leadrouter.data.dir", "var/leads/../records"));
 
-        assertEquals("jdbc:h2:file:" + Path.of("var/records").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0",
+        assertEquals("jdbc:h2:file:" + Path.of("var/records").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0;COMPRESS=TRUE",
                 config.getRawValue("quarkus.datasource.h2.jdbc.url"));
     }
 
