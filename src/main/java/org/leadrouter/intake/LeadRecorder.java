@@ -171,10 +171,8 @@ public class LeadRecorder {
             }
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(outcomes.get(i));
-        }
         List<LeadRecord> created = outcomes.stream().filter(Recording::created).map(Recording::record).toList();
+        // Told before the callers are answered, so the missing rows are noted before anyone acts on a 201.
         failed.forEach((extension, cause) -> {
             try {
                 extension.notWritten(created, cause);
@@ -182,6 +180,9 @@ public class LeadRecorder {
                 LOG.errorf(e, "could not report %d recorded leads whose extra rows failed", created.size());
             }
         });
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(outcomes.get(i));
+        }
         if (!created.isEmpty()) {
             try {
                 onRecorded.accept(new LeadsRecorded(created));
