@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * this program share a clock on one machine).
  *
  * Run: java bench/assignment/AssignmentBench.java http://localhost:8099 [leads] [in-flight]
+ * Or only import the roster, each agent with room for {@code capacity} leads (for a load from wrk):
+ *      java bench/assignment/AssignmentBench.java http://localhost:8099 roster [capacity]
  */
 public class AssignmentBench {
 
@@ -38,16 +40,19 @@ public class AssignmentBench {
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8099";
+        if (args.length > 1 && args[1].equals("roster")) {
+            HttpResponse<String> imported = importRoster(HttpClient.newHttpClient(), base,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
+            System.out.printf("roster of 500 agents over %d queues: %d %s%n", QUEUES.size(), imported.statusCode(), imported.body());
+            return;
+        }
         int leads = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         long started = System.nanoTime();
         // Room for every lead: the benchmark measures offering, not agents running out of capacity.
-        String roster = roster(500, Math.max(100, (leads + 1000) / 25));
-        HttpResponse<String> imported = http.send(authorized(URI.create(base + "/agents/import"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(roster)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = importRoster(http, base, Math.max(100, (leads + 1000) / 25));
         System.out.printf("roster of 500 agents over %d queues: %d %s (%.1f s)%n", QUEUES.size(), imported.statusCode(),
                 imported.body(), (System.nanoTime() - started) / 1e9);
 
@@ -63,6 +68,11 @@ public class AssignmentBench {
                 result.offerSeconds(), latencies.size() / result.offerSeconds());
         System.out.printf("POST sent -> offer made: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
+    }
+
+    static HttpResponse<String> importRoster(HttpClient http, String base, int capacity) throws Exception {
+        return http.send(authorized(URI.create(base + "/agents/import")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(roster(500, capacity))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     record Result(int routed, double postSeconds, double offerSeconds, List<Double> latenciesMs) {

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Routing and offering at the rate wrk drives, with no benchmark client polling the service:
+# starts the packaged service (throwaway H2 folder, or whatever JAVA_OPTS selects), imports
+# AssignmentBench's roster of 500 agents over 20 queues with room for every lead, warms up, then
+# posts the sample insurance and telecoms leads in turn with wrk and reads, for the leads routed
+# in the measured phase, how many got an offer and how long after they were received
+# (GET /assignment/kpis: timeToFirstOffer, p50 / p90 / max).
+#
+#   bench/assignment/wrk-offers.sh
+#   CONNECTIONS=64 DURATION=30s bench/assignment/wrk-offers.sh
+#
+# Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source bench/lib.sh
+
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-15s}
+LUA=bench/assignment/two-segments.lua
+
+require_wrk
+require_jar
+make_work_dir
+start_service "$PWD/rules"
+export LEADROUTER_KEY
+java bench/assignment/AssignmentBench.java "$BASE" roster 1000000
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/leads" > /dev/null
+sleep 2
+FROM=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(machine_load)"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" | wrk_summary "POST /leads"
+sleep 5
+TO=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+curl -s "${AUTH[@]}" "$BASE/assignment/kpis?from=$FROM&to=$TO" | python3 -c '
+import json, sys
+k = json.load(sys.stdin)
+t = k["timeToFirstOffer"]
+print("leads routed in the phase: %d; offered: %d; received -> first offer p50 %.1f ms, p90 %.1f ms, max %.1f ms"
+      % (k["items"], t["count"], t["p50Seconds"] * 1000, t["p90Seconds"] * 1000, t["maxSeconds"] * 1000))'
