@@ -17,7 +17,7 @@ source bench/lib.sh
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-15s}
-LUA=bench/assignment/two-segments.lua
+LUA=bench/post-lead.lua
 
 require_wrk
 require_jar
@@ -25,11 +25,11 @@ make_work_dir
 start_service "$PWD/rules"
 export LEADROUTER_KEY
 java bench/assignment/AssignmentBench.java "$BASE" roster 1000000
-wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/leads" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/leads" -- insurance telecoms > /dev/null
 sleep 2
 FROM=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(machine_load)"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" | wrk_summary "POST /leads"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" -- insurance telecoms | wrk_summary "POST /leads"
 sleep 5
 TO=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 curl -s "${AUTH[@]}" "$BASE/assignment/kpis?from=$FROM&to=$TO" | python3 -c '
