@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,10 +71,9 @@ public class AssignmentDispatcher implements RecordingExtension {
                 named("assignment-repair"), new ThreadPoolExecutor.DiscardPolicy());
         // Each offer thread takes every new item waiting (as the lead writer takes every waiting
         // lead), so the slower offering is, the larger and fewer its transactions become.
+        ThreadFactory offerThread = named("assignment-offers");
         for (int i = 1; i <= Math.max(1, config.offerThreads()); i++) {
-            Thread thread = new Thread(this::offerUntilStopped, "assignment-offers-" + i);
-            thread.setDaemon(true);
-            offerThreads.add(thread);
+            offerThreads.add(offerThread.newThread(this::offerUntilStopped));
         }
         if (enabled) {
             offerThreads.forEach(Thread::start);
@@ -258,7 +258,7 @@ public class AssignmentDispatcher implements RecordingExtension {
         }
     }
 
-    static java.util.concurrent.ThreadFactory named(String name) {
+    private static ThreadFactory named(String name) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
