@@ -19,11 +19,7 @@ public final class DaemonTimer {
     /** Starts running {@code task} after {@code firstAfter}, then {@code every} after each run ends; shut it down to stop. */
     public static ScheduledExecutorService start(String threadName, Duration firstAfter, Duration every, Runnable task,
                                                  Logger log, String whenItFails) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
         timer.scheduleWithFixedDelay(() -> {
             try {
                 task.run();

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonThreads;
 
 /**
  * Puts every rule evaluation under a deadline without moving it off the calling thread: a thread
@@ -89,8 +90,7 @@ public final class EvaluationWatchdog implements AutoCloseable {
             LOG.errorf("Java %d cannot stop a thread: a rule that never returns will hold its thread for good. "
                     + "Run the service on Java 17 for the rules deadline to hold", Runtime.version().feature());
         }
-        this.thread = new Thread(this::watch, "rules-deadline-watchdog");
-        thread.setDaemon(true);
+        this.thread = DaemonThreads.daemon(this::watch, "rules-deadline-watchdog");
         thread.start();
     }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonThreads;
 
 /**
  * The segments the service knows and the rules each one decides with.
@@ -79,11 +80,7 @@ public class SegmentRegistry {
         this.root = config.dir().toAbsolutePath().normalize();
         this.loader = new RulePackageLoader(config.maxFirings(), watchdog);
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "rules-quarantine");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                DaemonThreads.named("rules-quarantine"));
         executor.allowCoreThreadTimeOut(true);
         this.quarantines = executor;
         this.gates = new PromotionGates(gates);

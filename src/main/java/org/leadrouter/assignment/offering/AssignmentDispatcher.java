@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leadrouter.background.DaemonThreads;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
 import org.leadrouter.assignment.work.NewWork;
@@ -68,10 +69,10 @@ public class AssignmentDispatcher implements RecordingExtension {
         this.leads = leads;
         this.work = work;
         this.repairs = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
-                named("assignment-repair"), new ThreadPoolExecutor.DiscardPolicy());
+                DaemonThreads.numbered("assignment-repair"), new ThreadPoolExecutor.DiscardPolicy());
         // Each offer thread takes every new item waiting (as the lead writer takes every waiting
         // lead), so the slower offering is, the larger and fewer its transactions become.
-        ThreadFactory offerThread = named("assignment-offers");
+        ThreadFactory offerThread = DaemonThreads.numbered("assignment-offers");
         for (int i = 1; i <= Math.max(1, config.offerThreads()); i++) {
             offerThreads.add(offerThread.newThread(this::offerUntilStopped));
         }
@@ -256,14 +257,5 @@ public class AssignmentDispatcher implements RecordingExtension {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory named(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonThreads;
 
 /**
  * The threads that compile and gate rule versions. A compile takes a processor for as long as it
@@ -25,11 +26,10 @@ final class LowPriorityThread {
 
     /** A daemon that lowers its own operating-system priority before it runs anything. */
     static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(() -> {
+        Thread thread = DaemonThreads.daemon(() -> {
             lowerCurrent();
             runnable.run();
         }, name);
-        thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     }

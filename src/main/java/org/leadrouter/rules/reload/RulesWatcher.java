@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.DaemonThreads;
 import org.leadrouter.rules.RuleFiles;
 import org.leadrouter.rules.SegmentRegistry;
 
@@ -55,7 +56,7 @@ public final class RulesWatcher implements AutoCloseable {
         this.watchService = root.getFileSystem().newWatchService();
         this.reloader = Executors.newSingleThreadScheduledExecutor(
                 runnable -> LowPriorityThread.daemon(runnable, "rules-reload"));
-        this.watchThread = daemon(this::watch, "rules-watch");
+        this.watchThread = DaemonThreads.daemon(this::watch, "rules-watch");
     }
 
     /**
@@ -180,11 +181,5 @@ public final class RulesWatcher implements AutoCloseable {
             LOG.debug("closing the rules watch service", e);
         }
         reloader.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }
