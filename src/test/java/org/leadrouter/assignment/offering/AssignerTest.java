@@ -182,6 +182,22 @@ class AssignerTest {
     }
 
     @Test
+    void aScanFillsAnAgentWhoCameOnlineWithAnItemPinnedToThem() throws Exception {
+        agent("boss", List.of("managers"), Map.of(), 5, "AWAY");
+        String id = enqueue("vip", Map.of("platinum", 9), 1, 99);
+        t.clock.advance(TestAssignment.SLA.plusSeconds(1));
+        assertEquals(1, t.scheduler.scan().escalated());
+        assertEquals(WorkState.ESCALATED, find(id).state(), "pinned to boss, who is away");
+
+        // Not through the presence endpoint, whose event would fill boss at once: only the scan finds this.
+        try (var c = t.dataSource.getConnection(); var update = c.createStatement()) {
+            update.execute("UPDATE agents SET presence = 'ONLINE' WHERE id = 'boss'");
+        }
+        assertEquals(1, t.scheduler.scan().offered());
+        assertEquals("boss", find(id).agentId());
+    }
+
+    @Test
     void anItemForAQueueNobodyServesOverflows() {
         agent("ann", List.of("sales"), Map.of(), 3, "ONLINE");
         Offer offer = offerNew("niche", Map.of(), 3, 10).orElseThrow();
