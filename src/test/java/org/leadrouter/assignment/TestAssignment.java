@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.leadrouter.assignment.agents.AgentDirectory;
 import org.leadrouter.assignment.agents.AgentProfile;
 import org.leadrouter.assignment.agents.AgentStore;
@@ -39,6 +37,7 @@ import org.leadrouter.assignment.work.WorkStore;
 import org.leadrouter.db.Database;
 import org.leadrouter.db.Transactions;
 import org.leadrouter.intake.LeadStore;
+import org.leadrouter.intake.TestDatabases;
 import org.leadrouter.metrics.AssignmentMetrics;
 
 /**
@@ -108,11 +107,7 @@ public final class TestAssignment {
 
     /** A fresh in-memory H2 database with every migration applied. */
     public static DataSource h2() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        return h2;
+        return TestDatabases.h2();
     }
 
     private static Path queuesFile(String json) {
