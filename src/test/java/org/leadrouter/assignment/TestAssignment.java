@@ -165,7 +165,9 @@ public final class TestAssignment {
 
             @Override
             public Optional<List<LocalDate>> bankHolidays() {
-                return Optional.of(List.of(LocalDate.of(2026, 12, 25)));
+                // Long past: the tests run at today's date, advanced by up to a month, and a
+                // holiday within reach made them fail on the days before it.
+                return Optional.of(List.of(LocalDate.of(2000, 12, 25)));
             }
 
             @Override
