@@ -164,16 +164,19 @@ public class Assigner {
         if (workIds.isEmpty()) {
             return List.of();
         }
-        return db.inTransaction(c -> {
-            List<WorkItem> items = work.lockWaiting(c, workIds);
-            if (items.isEmpty()) {
-                return List.of();
-            }
-            Instant now = clock.now();
-            List<OfferChoice.Chosen> chosen = new OfferChoice(c, agents, distribution.round(c, now), now, bankHolidays)
-                    .choose(items, work);
-            return makeOffers(c, confirmed(c, chosen, now), now);
-        });
+        return db.inTransaction(c -> offer(c, workIds));
+    }
+
+    /** As {@link #offer(List)}, inside the caller's transaction (the one recording the leads). */
+    public List<Offer> offer(Connection c, List<String> workIds) throws SQLException {
+        List<WorkItem> items = workIds.isEmpty() ? List.of() : work.lockWaiting(c, workIds);
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.now();
+        List<OfferChoice.Chosen> chosen = new OfferChoice(c, agents, distribution.round(c, now), now, bankHolidays)
+                .choose(items, work);
+        return makeOffers(c, confirmed(c, chosen, now), now);
     }
 
     /** The choices that still hold with the chosen agents locked, in id order so concurrent steps cannot deadlock. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +99,19 @@ public class AssignmentDispatcher implements RecordingExtension {
 
     @Override
     public void write(Connection connection, List<LeadRecord> created) throws SQLException {
-        if (enabled) {
-            assigner.enqueue(connection, created.stream().map(NewWork::of).toList());
+        if (!enabled) {
+            return;
+        }
+        List<String> made = assigner.enqueue(connection, created.stream().map(NewWork::of).toList());
+        // Offered in the same transaction: the lead, its item and its offer take one commit, and
+        // each page they share is written once, not twice (docs/performance.md). What is left
+        // waiting, or everything if this fails, goes to the offer threads after the commit.
+        Savepoint beforeOffers = connection.setSavepoint();
+        try {
+            assigner.offer(connection, made);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(beforeOffers);
+            LOG.debugf(e, "%d new work items are left to the offer threads", made.size());
         }
     }
 
