@@ -190,8 +190,6 @@ public class AgentStore {
      * Not locked; working hours are for the caller.
      */
     public List<Candidate> available(Connection c, String queue, String pinnedAgent) throws SQLException {
-        String serves = pinnedAgent != null ? "a.id = ?"
-                : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
         String key = pinnedAgent != null ? pinnedAgent : queue;
         Map<String, Map<String, Integer>> skills;
         try (PreparedStatement select = c.prepareStatement(pinnedAgent != null
@@ -202,8 +200,8 @@ public class AgentStore {
             skills = skillsByAgent(select, HashMap::new);
         }
         List<Candidate> found = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM agents a WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity AND " + serves)) {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + serving(pinnedAgent)
+                + " AND a.presence = 'ONLINE' AND a.load_units < a.capacity")) {
             select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -247,16 +245,14 @@ public class AgentStore {
      */
     private List<AgentState> eligible(Connection c, String condition, String value, String workId, String queue,
                                       String pinnedAgent, boolean skillsWaived) throws SQLException {
-        String serves = pinnedAgent != null ? "a.id = ?"
-                : "EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue = ?)";
-        String sql = "SELECT " + COLUMNS + " FROM agents a WHERE " + condition + " AND "
-                + serves + (skillsWaived ? "" : " AND " + QUALIFIED) + " AND " + NOT_REFUSED;
+        String sql = "SELECT " + COLUMNS + serving(pinnedAgent) + " AND " + condition
+                + (skillsWaived ? "" : " AND " + QUALIFIED) + " AND " + NOT_REFUSED;
         try (PreparedStatement select = c.prepareStatement(sql)) {
             int i = 1;
+            select.setString(i++, pinnedAgent != null ? pinnedAgent : queue);
             if (value != null) {
                 select.setString(i++, value);
             }
-            select.setString(i++, pinnedAgent != null ? pinnedAgent : queue);
             if (!skillsWaived) {
                 select.setString(i++, workId);
             }
@@ -269,6 +265,16 @@ public class AgentStore {
             }
             return found;
         }
+    }
+
+    /**
+     * FROM and WHERE for the pinned agent, else the agents who serve the queue (its one parameter).
+     * The queue's agents are read through agent_queues' key: asked as "agents where one of their
+     * queues is it", H2 read every agent for each queue of each batch (docs/performance.md).
+     */
+    private static String serving(String pinnedAgent) {
+        return pinnedAgent != null ? " FROM agents a WHERE a.id = ?"
+                : " FROM agent_queues q JOIN agents a ON a.id = q.agent_id WHERE q.queue = ?";
     }
 
     /** The managers of the agents who serve the queue, by id. */
