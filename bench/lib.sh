@@ -42,11 +42,45 @@ stop_service() {
     wait "$SERVICE_PID" 2> /dev/null || true
     SERVICE_PID=
   fi
+  stop_postgres
   if [[ -n $BENCH_WORK && -n ${KEEP_WORK:-} ]]; then
     echo "work folder kept: $BENCH_WORK" >&2
   elif [[ -n $BENCH_WORK ]]; then
     rm -rf "$BENCH_WORK"
   fi
+}
+
+# initdb and the server refuse to run as root.
+as_postgres() {
+  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# start_postgres DIR: a throwaway local PostgreSQL server with its data in DIR (made here), from the
+# newest installed server binaries (or PG_BIN), durable (fsync and synchronous_commit on), on a free
+# port; exports the settings that point the service at it. Stopped by stop_postgres (and stop_service).
+PG_DATA=
+start_postgres() {
+  PG_DATA=$1
+  PG_BIN=${PG_BIN:-$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")}
+  local port
+  port=$(free_port)
+  chmod 755 "$(dirname "$PG_DATA")"
+  mkdir "$PG_DATA"
+  if [[ $(id -u) == 0 ]]; then chown postgres "$PG_DATA"; fi
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U bench -A trust -E UTF8 --no-instructions > /dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
+      -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" start > /dev/null
+  export LEADROUTER_DATA_DATABASE=postgresql
+  export QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/postgres"
+  export QUARKUS_DATASOURCE_POSTGRESQL_USERNAME=bench
+  export QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD=bench
+}
+
+stop_postgres() {
+  if [[ -n $PG_DATA && -d $PG_DATA ]]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop > /dev/null 2>&1 || true
+  fi
+  PG_DATA=
 }
 
 # Copies the sample rules into the work folder, so a bench can rewrite them; prints the copy's path.

@@ -16,35 +16,20 @@ RULES="${1:-rules}"
 PORT="${BENCH_PORT:-8099}"
 DB="${BENCH_DB:-h2}"
 DATA="$(mktemp -d)"
-chmod 755 "$DATA"
-PG_DATA="$DATA/pg"
+source bench/lib.sh
 [ "${BENCH_NO_BUILD:-}" = 1 ] || ./mvnw -B -q package -DskipTests
 
-as_postgres() {
-  # initdb and the server refuse to run as root.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
 SERVICE=
 cleanup() {
   if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null; wait "$SERVICE" 2>/dev/null || true; fi
   if [ -n "${BENCH_LOG:-}" ]; then cp "$DATA/service.log" "$BENCH_LOG"; fi
-  if [ -d "$PG_DATA" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop > /dev/null 2>&1 || true; fi
+  stop_postgres
   rm -rf "$DATA"
 }
 trap cleanup EXIT
 
 if [ "$DB" = postgresql ]; then
-  PG_BIN="${PG_BIN:-$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")}"
-  PG_PORT=$((PORT + 1))
-  mkdir "$PG_DATA"
-  [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
-  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U bench -A trust -E UTF8 --no-instructions > /dev/null
-  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
-      -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on" start > /dev/null
-  export LEADROUTER_DATA_DATABASE=postgresql
-  export QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
-  export QUARKUS_DATASOURCE_POSTGRESQL_USERNAME=bench
-  export QUARKUS_DATASOURCE_POSTGRESQL_PASSWORD=bench
+  start_postgres "$DATA/pg"
 fi
 
 LEADROUTER_KEY=$(java -Dleadrouter.data.dir="$DATA" -jar target/quarkus-app/quarkus-run.jar users add bench --roles admin | tail -n 1)

@@ -8,6 +8,7 @@
 #
 #   bench/assignment/wrk-offers.sh
 #   CONNECTIONS=64 DURATION=30s bench/assignment/wrk-offers.sh
+#   BENCH_DB=postgresql bench/assignment/wrk-offers.sh   # a throwaway local PostgreSQL server (lib.sh)
 #
 # Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -22,6 +23,9 @@ LUA=bench/post-lead.lua
 require_wrk
 require_jar
 make_work_dir
+if [[ ${BENCH_DB:-h2} == postgresql ]]; then
+  start_postgres "$BENCH_WORK/pg"
+fi
 start_service "$PWD/rules"
 export LEADROUTER_KEY
 java bench/assignment/AssignmentBench.java "$BASE" roster 1000000

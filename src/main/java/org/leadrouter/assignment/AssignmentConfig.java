@@ -59,6 +59,14 @@ public interface AssignmentConfig {
     int offerThreads();
 
     /**
+     * Whether new work items are offered in the transaction that records their leads (one commit
+     * for the lead, its item and its offer) rather than by the offer threads after that commit.
+     * Unless set, on for H2, whose commits cost processor time page by page, and off for
+     * PostgreSQL, where the lead writer's extra round trips would slow intake (docs/performance.md).
+     */
+    boolean offerWithLead();
+
+    /**
      * The global review queue: the last step of every escalation path, where a lead waits when
      * every eligible agent before it refused it.
      */

@@ -47,7 +47,8 @@ public class DatabaseSelection implements ConfigSourceFactory {
         Map<String, String> derived = Map.of(
                 "quarkus.datasource.h2.active", Boolean.toString(database == Database.H2),
                 "quarkus.datasource.postgresql.active", Boolean.toString(database == Database.POSTGRESQL),
-                "quarkus.datasource.h2.jdbc.url", "jdbc:h2:file:" + dir.resolve("leadrouter") + H2_SETTINGS);
+                "quarkus.datasource.h2.jdbc.url", "jdbc:h2:file:" + dir.resolve("leadrouter") + H2_SETTINGS,
+                "leadrouter.assignment.offer-with-lead", Boolean.toString(database == Database.H2));
         return List.of(new PropertiesConfigSource(derived, "leadrouter.data selection", ORDINAL));
     }
 

@@ -67,9 +67,14 @@ public final class TestAssignment {
     public final AssignmentScheduler scheduler;
 
     public TestAssignment(DataSource dataSource, String queuesJson) {
+        this(dataSource, queuesJson, true);
+    }
+
+    /** {@code offerWithLead}: leadrouter.assignment.offer-with-lead, on as for H2 unless given. */
+    public TestAssignment(DataSource dataSource, String queuesJson, boolean offerWithLead) {
         this.dataSource = dataSource;
         this.db = new Transactions(dataSource);
-        AssignmentConfig config = config(queuesFile(queuesJson));
+        AssignmentConfig config = config(queuesFile(queuesJson), offerWithLead);
         this.queues = new QueueCatalog(config);
         AssignmentMetrics metrics = new AssignmentMetrics(new SimpleMeterRegistry());
         Distribution distribution = new Distribution(policies, queues);
@@ -121,7 +126,7 @@ public final class TestAssignment {
         }
     }
 
-    private static AssignmentConfig config(Path queues) {
+    private static AssignmentConfig config(Path queues, boolean offerWithLead) {
         return new AssignmentConfig() {
             @Override
             public boolean enabled() {
@@ -178,6 +183,11 @@ public final class TestAssignment {
             @Override
             public int offerThreads() {
                 return 1;
+            }
+
+            @Override
+            public boolean offerWithLead() {
+                return offerWithLead;
             }
 
             @Override

@@ -18,6 +18,7 @@ class DatabaseSelectionTest {
 
         assertEquals("true", config.getRawValue("quarkus.datasource.h2.active"));
         assertEquals("false", config.getRawValue("quarkus.datasource.postgresql.active"));
+        assertEquals("true", config.getRawValue("leadrouter.assignment.offer-with-lead"));
         assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0;COMPRESS=TRUE",
                 config.getRawValue("quarkus.datasource.h2.jdbc.url"));
     }
@@ -28,6 +29,7 @@ class DatabaseSelectionTest {
 
         assertEquals("false", config.getRawValue("quarkus.datasource.h2.active"));
         assertEquals("true", config.getRawValue("quarkus.datasource.postgresql.active"));
+        assertEquals("false", config.getRawValue("leadrouter.assignment.offer-with-lead"));
     }
 
     @Test

@@ -61,10 +61,12 @@ public class AssignmentDispatcher implements RecordingExtension {
     private final List<Thread> offerThreads = new ArrayList<>();
     private volatile boolean running = true;
     private final boolean enabled;
+    private final boolean offerWithLead;
 
     public AssignmentDispatcher(Assigner assigner, Transactions db, LeadStore leads, WorkStore work,
                                 AssignmentConfig config) {
         this.enabled = config.enabled();
+        this.offerWithLead = config.offerWithLead();
         this.assigner = assigner;
         this.db = db;
         this.leads = leads;
@@ -103,6 +105,9 @@ public class AssignmentDispatcher implements RecordingExtension {
             return;
         }
         List<String> made = assigner.enqueue(connection, created.stream().map(NewWork::of).toList());
+        if (!offerWithLead) {
+            return;
+        }
         // Offered in the same transaction: the lead, its item and its offer take one commit, and
         // each page they share is written once, not twice (docs/performance.md). What is left
         // waiting, or everything if this fails, goes to the offer threads after the commit.

@@ -57,9 +57,12 @@ abstract class AssignmentConcurrencyContract {
     /** A migrated, empty database of this kind. */
     abstract DataSource dataSource();
 
+    /** leadrouter.assignment.offer-with-lead as the service derives it for this kind of database. */
+    abstract boolean offerWithLead();
+
     @Test
     void invariantsHoldUnderConcurrentIntakePresenceAcceptsAndDeclines() throws Exception {
-        TestAssignment t = new TestAssignment(dataSource(), POLICIES);
+        TestAssignment t = new TestAssignment(dataSource(), POLICIES, offerWithLead());
         for (int i = 0; i < AGENTS; i++) {
             t.directory.save("agent-" + i, new AgentProfile(null, "Agent " + i, null,
                     List.of(QUEUES.get(i % 4), QUEUES.get((i + 1) % 4)), Map.of("skill", 1 + i % 10), 1 + i % 3, null,

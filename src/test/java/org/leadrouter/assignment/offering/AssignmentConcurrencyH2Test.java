@@ -9,4 +9,9 @@ class AssignmentConcurrencyH2Test extends AssignmentConcurrencyContract {
     DataSource dataSource() {
         return TestAssignment.h2();
     }
+
+    @Override
+    boolean offerWithLead() {
+        return true;
+    }
 }

@@ -16,4 +16,9 @@ class AssignmentConcurrencyPostgresqlTest extends AssignmentConcurrencyContract 
     DataSource dataSource() {
         return POSTGRES.dataSource();
     }
+
+    @Override
+    boolean offerWithLead() {
+        return false;
+    }
 }

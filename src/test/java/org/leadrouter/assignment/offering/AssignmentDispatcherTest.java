@@ -46,6 +46,45 @@ class AssignmentDispatcherTest {
     }
 
     @Test
+    void withOfferWithLeadTheItemIsOfferedInTheLeadsOwnTransaction() throws Exception {
+        t.agent("ann", List.of("sales"), Map.of(), 5, "ONLINE");
+
+        t.leads.record(List.of(record("offered-at-once")), t.dispatcher);
+
+        // No offer thread has been told of the lead (onRecorded): the recording offered it.
+        assertEquals(WorkState.OFFERED, t.item("offered-at-once").state());
+        assertEquals("ann", t.item("offered-at-once").agentId());
+    }
+
+    @Test
+    void withoutOfferWithLeadTheOfferThreadsOfferItAfterTheCommit() throws Exception {
+        TestAssignment threads = new TestAssignment(TestAssignment.h2(), "{\"queues\": {\"sales\": {}}}", false);
+        threads.agent("ann", List.of("sales"), Map.of(), 5, "ONLINE");
+        LeadRecord lead = record("offered-after");
+
+        threads.leads.record(List.of(lead), threads.dispatcher);
+        assertEquals(WorkState.WAITING, threads.item("offered-after").state());
+
+        threads.dispatcher.onRecorded(new LeadsRecorded(List.of(lead)));
+        await(() -> threads.item("offered-after").state() == WorkState.OFFERED);
+    }
+
+    @Test
+    void anOfferThatFailsInTheLeadsTransactionLeavesTheItemToTheOfferThreads() throws Exception {
+        t.agent("ann", List.of("sales"), Map.of(), 5, "ONLINE");
+        // Stands for the offer's writes failing while the lead and its item can be written.
+        execute("ALTER TABLE offers ADD CONSTRAINT outage CHECK (work_id <> 'offer-fails')");
+        LeadRecord lead = record("offer-fails");
+
+        t.leads.record(List.of(lead), t.dispatcher);
+        assertEquals(WorkState.WAITING, t.item("offer-fails").state(), "recorded with its item, not offered");
+
+        execute("ALTER TABLE offers DROP CONSTRAINT outage");
+        t.dispatcher.onRecorded(new LeadsRecorded(List.of(lead)));
+        await(() -> t.item("offer-fails").state() == WorkState.OFFERED);
+    }
+
+    @Test
     void aLeadWhoseWorkItemFailedGetsItAtTheNextScanOnceTheDatabaseIsBack() throws Exception {
         // Stands for the database refusing work items while accepting the lead they belong to.
         execute("ALTER TABLE work_items ADD CONSTRAINT outage CHECK (id <> 'during-outage')");
