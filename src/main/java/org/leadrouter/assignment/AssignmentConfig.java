@@ -63,7 +63,10 @@ public interface AssignmentConfig {
      * for the lead, its item and its offer) rather than by the offer threads after that commit.
      * Unless set, on for H2, whose commits cost processor time page by page, and off for
      * PostgreSQL, where the lead writer's extra round trips would slow intake (docs/performance.md).
+     * The per-database value comes from DatabaseSelection; this default only serves when it derives
+     * nothing (an unknown database, which validation then reports).
      */
+    @WithDefault("true")
     boolean offerWithLead();
 
     /**
