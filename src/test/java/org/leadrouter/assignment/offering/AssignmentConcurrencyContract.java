@@ -89,24 +89,31 @@ abstract class AssignmentConcurrencyContract {
         for (int w = 0; w < THREADS; w++) {
             workers.add(pool.submit(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                List<String> batch = new ArrayList<>();
+                List<NewWork> batch = new ArrayList<>();
+                List<String> mine = new ArrayList<>();
                 for (int n = 0; n < perThread; n++) {
                     String id = "lead-" + Thread.currentThread().getId() + "-" + n;
                     Instant now = t.clock.now();
                     Map<String, Integer> skills = random.nextInt(4) == 0 ? Map.of("skill", 1 + random.nextInt(6)) : Map.of();
                     Set<String> customer = Set.of("email:c" + random.nextInt(20) + "@example.com");
-                    t.assigner.enqueue(List.of(new NewWork(id, "insurance", QUEUES.get(random.nextInt(4)), skills,
-                            1 + random.nextInt(5), random.nextInt(100), "Rule", false, now, now, customer)));
+                    batch.add(new NewWork(id, "insurance", QUEUES.get(random.nextInt(4)), skills,
+                            1 + random.nextInt(5), random.nextInt(100), "Rule", false, now, now, customer));
                     made.add(id);
-                    // New items are offered in batches of a few, as intake's batches are.
-                    batch.add(id);
+                    // New items come in batches of a few, as intake's batches do.
                     if (batch.size() > random.nextInt(4) || n == perThread - 1) {
-                        t.assigner.offer(List.copyOf(batch));
+                        List<NewWork> items = List.copyOf(batch);
+                        if (offerWithLead()) {
+                            // As the lead writer with offer-with-lead: made and offered in one transaction.
+                            t.db.inTransaction(c -> t.assigner.offer(c, t.assigner.enqueue(c, items)));
+                        } else {
+                            t.assigner.offer(t.assigner.enqueue(items));
+                        }
+                        items.forEach(item -> mine.add(item.id()));
                         batch.clear();
                     }
                     actAsSomeAgent(t, random);
-                    if (random.nextInt(4) == 0) {
-                        actAsSupervisor(t, random, "lead-" + Thread.currentThread().getId() + "-" + random.nextInt(n + 1));
+                    if (random.nextInt(4) == 0 && !mine.isEmpty()) {
+                        actAsSupervisor(t, random, mine.get(random.nextInt(mine.size())));
                     }
                 }
                 return null;
