@@ -9,6 +9,8 @@
 #   bench/assignment/wrk-offers.sh
 #   CONNECTIONS=64 DURATION=30s bench/assignment/wrk-offers.sh
 #   BENCH_DB=postgresql bench/assignment/wrk-offers.sh   # a throwaway local PostgreSQL server (lib.sh)
+#   RATE=1000 bench/assignment/wrk-offers.sh   # the measured phase at a constant rate (bench/RateBench.java,
+#                                              # insurance leads, open loop) instead of wrk's closed loop
 #
 # Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -32,13 +34,19 @@ java bench/assignment/AssignmentBench.java "$BASE" roster 1000000
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/leads" -- insurance telecoms > /dev/null
 sleep 2
 FROM=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
-echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(machine_load)"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" -- insurance telecoms | wrk_summary "POST /leads"
+if [[ -n ${RATE:-} ]]; then
+  echo "$RATE leads/s for $DURATION on $(machine_load)"
+  java bench/RateBench.java "$BASE" "$RATE" "${DURATION%s}" /leads bench/leads/insurance.json
+else
+  echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(machine_load)"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" -- insurance telecoms | wrk_summary "POST /leads"
+fi
 sleep 5
 TO=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 curl -s "${AUTH[@]}" "$BASE/assignment/kpis?from=$FROM&to=$TO" | python3 -c '
 import json, sys
 k = json.load(sys.stdin)
 t = k["timeToFirstOffer"]
-print("leads routed in the phase: %d; offered: %d; received -> first offer p50 %.1f ms, p90 %.1f ms, max %.1f ms"
-      % (k["items"], t["count"], t["p50Seconds"] * 1000, t["p90Seconds"] * 1000, t["maxSeconds"] * 1000))'
+print("leads routed in the phase: %d; offered: %d; received -> first offer p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms"
+      % (k["items"], t["count"], t["p50Seconds"] * 1000, t["p90Seconds"] * 1000, t["p99Seconds"] * 1000,
+         t["maxSeconds"] * 1000))'
