@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import org.leadrouter.background.Batches;
 import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.RouteDecision;
@@ -124,13 +125,9 @@ public class LeadRecorder {
         List<Pending> batch = new ArrayList<>(batchSize);
         while (accepting || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (Batches.take(queue, batch, batchSize)) {
+                    write(batch);
                 }
-                batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

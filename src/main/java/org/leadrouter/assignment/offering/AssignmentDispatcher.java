@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leadrouter.background.Batches;
 import org.leadrouter.background.DaemonThreads;
 import org.jboss.logging.Logger;
 import org.leadrouter.assignment.AssignmentConfig;
@@ -167,13 +168,9 @@ public class AssignmentDispatcher implements RecordingExtension {
         List<String> batch = new ArrayList<>(OFFER_BATCH);
         while (running) {
             try {
-                String first = newItems.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (Batches.take(newItems, batch, OFFER_BATCH)) {
+                    offer(List.copyOf(batch));
                 }
-                batch.add(first);
-                newItems.drainTo(batch, OFFER_BATCH - 1);
-                offer(List.copyOf(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,0 +1,32 @@
+package org.leadrouter.background;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How the service's writer threads take work from their queues: every item waiting, in one batch,
+ * so the slower the writer, the larger and fewer its transactions.
+ */
+public final class Batches {
+
+    /** How long a take waits for a first item before its thread looks again at whether to stop. */
+    private static final long WAIT_MILLIS = 100;
+
+    private Batches() {
+    }
+
+    /**
+     * Waits briefly for a first item, then adds it and up to {@code max - 1} more waiting ones to
+     * {@code batch}; false, with nothing added, when none came.
+     */
+    public static <T> boolean take(BlockingQueue<T> queue, List<T> batch, int max) throws InterruptedException {
+        T first = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        batch.add(first);
+        queue.drainTo(batch, max - 1);
+        return true;
+    }
+}
