@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.leadrouter.db.DataConfig;
 import org.leadrouter.db.Database;
+import org.leadrouter.db.SqlLists;
 import org.leadrouter.db.Transactions;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.FallbackCause;
@@ -152,12 +153,10 @@ public class LeadStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String where = ids.size() == 1 ? "WHERE id = ?" : "WHERE id IN (" + "?,".repeat(ids.size() - 1) + "?)";
+        String where = ids.size() == 1 ? "WHERE id = ?" : "WHERE id IN (" + SqlLists.marks(ids.size()) + ")";
         Map<String, LeadRecord> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_RECORD + where)) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setString(i + 1, ids.get(i));
-            }
+            SqlLists.setStrings(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.put(rows.getString("id"), read(rows));

@@ -1,5 +1,8 @@
 package org.leadrouter.assignment.agents;
 
+import static org.leadrouter.db.SqlLists.ids;
+import static org.leadrouter.db.SqlLists.marks;
+import static org.leadrouter.db.SqlLists.setStrings;
 import static org.leadrouter.db.Timestamps.instant;
 import static org.leadrouter.db.Timestamps.setInstant;
 
@@ -23,7 +26,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.leadrouter.assignment.work.WorkStore;
 
 /** Agents in the database. Every method works inside the caller's transaction. */
 @ApplicationScoped
@@ -321,21 +323,10 @@ public class AgentStore {
                 WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity
                   AND (a.id IN (%s)
                        OR EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue IN (%s)))
-                ORDER BY a.id""".formatted(placeholders(pinned.size()), placeholders(queues.size())))) {
-            int i = 1;
-            for (String agent : pinned) {
-                select.setString(i++, agent);
-            }
-            for (String queue : queues) {
-                select.setString(i++, queue);
-            }
-            return WorkStore.ids(select);
+                ORDER BY a.id""".formatted(marks(pinned.size()), marks(queues.size())))) {
+            setStrings(select, setStrings(select, 1, pinned), queues);
+            return ids(select);
         }
-    }
-
-    /** n comma-separated parameters; NULL for none, which matches nothing, as an empty list would. */
-    private static String placeholders(int n) {
-        return n == 0 ? "NULL" : "?,".repeat(n - 1) + "?";
     }
 
     /** Which of these queues any agent at all serves (whatever their presence), in one query. */
@@ -343,13 +334,10 @@ public class AgentStore {
         if (queues.isEmpty()) {
             return Set.of();
         }
-        try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT queue FROM agent_queues WHERE queue IN ("
-                + "?,".repeat(queues.size() - 1) + "?)")) {
-            int i = 1;
-            for (String queue : queues) {
-                select.setString(i++, queue);
-            }
-            return new HashSet<>(WorkStore.ids(select));
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT DISTINCT queue FROM agent_queues WHERE queue IN (" + marks(queues.size()) + ")")) {
+            setStrings(select, 1, queues);
+            return new HashSet<>(ids(select));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.leadrouter.assignment.policies;
 
+import static org.leadrouter.db.SqlLists.ids;
 import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,7 +139,7 @@ public class PolicyStore {
             select.setString(1, queue);
             setInstant(select, 2, madeBefore);
             select.setInt(3, limit);
-            return WorkStore.ids(select);
+            return ids(select);
         }
     }
 
@@ -149,7 +150,7 @@ public class PolicyStore {
             select.setString(1, queue);
             select.setInt(2, limit);
             select.setInt(3, depth);
-            return WorkStore.ids(select);
+            return ids(select);
         }
     }
 
@@ -165,7 +166,7 @@ public class PolicyStore {
             setInstant(select, 2, madeBefore);
             select.setInt(3, levels);
             select.setInt(4, limit);
-            return WorkStore.ids(select);
+            return ids(select);
         }
     }
 

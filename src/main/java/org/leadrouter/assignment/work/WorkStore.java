@@ -1,5 +1,8 @@
 package org.leadrouter.assignment.work;
 
+import static org.leadrouter.db.SqlLists.ids;
+import static org.leadrouter.db.SqlLists.marks;
+import static org.leadrouter.db.SqlLists.setStrings;
 import static org.leadrouter.db.Timestamps.instant;
 import static org.leadrouter.db.Timestamps.setInstant;
 
@@ -84,7 +87,7 @@ public class WorkStore {
             return Set.of();
         }
         try (PreparedStatement select = c.prepareStatement("SELECT id FROM work_items WHERE id IN (" + marks(ids.size()) + ")")) {
-            setStrings(select, ids);
+            setStrings(select, 1, ids);
             Set<String> found = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -117,7 +120,7 @@ public class WorkStore {
         List<String> byId = ids.stream().distinct().sorted().toList();
         try (PreparedStatement select = c.prepareStatement("SELECT * FROM work_items w WHERE w.id IN (" + marks(byId.size())
                 + ") AND w." + WAITING + " ORDER BY w.id FOR UPDATE SKIP LOCKED")) {
-            setStrings(select, byId);
+            setStrings(select, 1, byId);
             List<WorkItem> locked = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -139,7 +142,7 @@ public class WorkStore {
         Map<String, Map<String, Integer>> levels = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT work_id, skill, level FROM work_skills WHERE work_id IN (" + marks(ids.size()) + ")")) {
-            setStrings(select, ids);
+            setStrings(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     levels.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
@@ -154,7 +157,7 @@ public class WorkStore {
         Map<String, Set<String>> refused = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT work_id, agent_id FROM offers WHERE work_id IN ("
                 + marks(ids.size()) + ") AND state IN ('DECLINED', 'TIMED_OUT')")) {
-            setStrings(select, ids);
+            setStrings(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     refused.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(rows.getString(2));
@@ -162,17 +165,6 @@ public class WorkStore {
             }
         }
         return refused;
-    }
-
-    private static String marks(int n) {
-        return "?,".repeat(n - 1) + "?";
-    }
-
-    private static void setStrings(PreparedStatement statement, Collection<String> values) throws SQLException {
-        int i = 1;
-        for (String value : values) {
-            statement.setString(i++, value);
-        }
     }
 
     /**
@@ -183,7 +175,7 @@ public class WorkStore {
      */
     public List<String> waitingFor(Connection c, String agentId, int limit, Set<String> skipQueues) throws SQLException {
         String skip = skipQueues.isEmpty() ? ""
-                : " AND (w.escalated OR w.queue NOT IN (" + "?,".repeat(skipQueues.size() - 1) + "?))";
+                : " AND (w.escalated OR w.queue NOT IN (" + marks(skipQueues.size()) + "))";
         String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + skip + """
                  AND ((w.pinned_agent IS NULL AND w.queue IN (SELECT q.queue FROM agent_queues q WHERE q.agent_id = ?))
                       OR w.pinned_agent = ?)
@@ -193,10 +185,7 @@ public class WorkStore {
                       AND o.state IN ('DECLINED', 'TIMED_OUT'))
                 """ + WAITING_ORDER + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String queue : skipQueues) {
-                select.setString(i++, queue);
-            }
+            int i = setStrings(select, 1, skipQueues);
             for (int n = 0; n < 4; n++) {
                 select.setString(i++, agentId);
             }
@@ -393,7 +382,7 @@ public class WorkStore {
         Map<String, Long> ids = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT work_id, id FROM offers WHERE work_id IN (" + marks(workIds.size()) + ") AND state = 'OPEN'")) {
-            setStrings(select, workIds);
+            setStrings(select, 1, workIds);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ids.put(rows.getString(1), rows.getLong(2));
@@ -483,17 +472,6 @@ public class WorkStore {
                 instant(rows, "routed_at"), instant(rows, "created_at"), instant(rows, "sla_due_at"),
                 instant(rows, "first_offered_at"), instant(rows, "accepted_at"), instant(rows, "escalated_at"),
                 instant(rows, "completed_at"), rows.getString("escalated_from"), rows.getInt("escalation_step"));
-    }
-
-    /** The first column of every row: ids. */
-    public static List<String> ids(PreparedStatement select) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        }
-        return ids;
     }
 
     private static void update(Connection c, String sql, Object... values) throws SQLException {
