@@ -13,8 +13,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Turns the two operator settings, {@code leadrouter.data.database} and {@code leadrouter.data.dir},
  * into the Quarkus datasource settings they imply: which named datasource is active, and the H2
- * file URL. Done here because a properties file cannot derive a boolean from a name, and H2
- * rejects a relative path unless it starts with "./".
+ * file URL; and into the one setting of another feature whose default depends on the database,
+ * {@code leadrouter.assignment.offer-with-lead}. Done here because a properties file cannot
+ * derive a boolean from a name, and H2 rejects a relative path unless it starts with "./".
  *
  * <p>Its ordinal is below application.properties, so any of these set explicitly still wins
  * (the test profile uses that for an in-memory database).
