@@ -10,11 +10,14 @@ import org.leadrouter.facts.Lead;
  */
 final class AppClassLoader {
 
+    private static final ClassLoader RULES_LOADER = new MissCachingClassLoader(Lead.class.getClassLoader());
+
     private AppClassLoader() {
     }
 
+    /** The application's classes, through one loader that remembers the names it lacks. */
     static ClassLoader get() {
-        return Lead.class.getClassLoader();
+        return RULES_LOADER;
     }
 
     static <T> T run(Supplier<T> work) {
