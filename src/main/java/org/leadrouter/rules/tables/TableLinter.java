@@ -2,11 +2,16 @@ package org.leadrouter.rules.tables;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,20 +67,80 @@ final class TableLinter {
 
     /** Scoring rows (with a RULEFLOW-GROUP) all fire and add up, so only routing rows can clash. */
     private static void overlaps(RuleTable table, List<RuleRow> rows, Findings findings) {
+        Map<Integer, List<Integer>> routingBySalience = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).group() == null) {
+                routingBySalience.computeIfAbsent(rows.get(i).salience(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        SortedSet<Long> pairs = new TreeSet<>();
+        for (List<Integer> samePriority : routingBySalience.values()) {
+            pairs.addAll(mayShareALead(rows, samePriority, table.of(Keyword.CONDITION)));
+        }
+        List<List<String>> conditionTexts = rows.stream().map(RuleRow::conditionTexts).toList();
+        List<List<String>> actionTexts = rows.stream().map(RuleRow::actionTexts).toList();
+        for (long pair : pairs) {
+            int i = (int) (pair / rows.size());
+            int j = (int) (pair % rows.size());
             RuleRow a = rows.get(i);
-            for (int j = i + 1; j < rows.size(); j++) {
-                RuleRow b = rows.get(j);
-                if (a.group() == null && b.group() == null && Objects.equals(a.salience(), b.salience())
-                        && !a.conditionTexts().equals(b.conditionTexts()) && !a.actionTexts().equals(b.actionTexts())
-                        && a.overlaps(b)) {
-                    findings.warn(table.grid(), b.row(), table.column(), "rows " + (a.row() + 1) + " (" + a.name()
-                            + ") and " + (b.row() + 1) + " (" + b.name() + ") can match the same lead with the same "
-                            + "priority " + a.salience() + ": which one routes it is not defined; give the more "
-                            + "specific row a higher priority");
+            RuleRow b = rows.get(j);
+            if (!conditionTexts.get(i).equals(conditionTexts.get(j)) && !actionTexts.get(i).equals(actionTexts.get(j))
+                    && a.overlaps(b)) {
+                findings.warn(table.grid(), b.row(), table.column(), "rows " + (a.row() + 1) + " (" + a.name()
+                        + ") and " + (b.row() + 1) + " (" + b.name() + ") can match the same lead with the same "
+                        + "priority " + a.salience() + ": which one routes it is not defined; give the more "
+                        + "specific row a higher priority");
+            }
+        }
+    }
+
+    /**
+     * The pairs of the given rows (as {@code i * rows.size() + j}, i before j) worth checking for an
+     * overlap, so that a table of thousands of rows is not checked pair by pair: in the condition
+     * column that splits the rows best, two rows that each list values can only meet when they
+     * share one; a row with anything else there (a range, any, a formula) is paired with every row.
+     */
+    private static Set<Long> mayShareALead(List<RuleRow> rows, List<Integer> members, List<Column> conditions) {
+        Collection<List<Integer>> byValue = List.of();
+        List<Integer> unsplit = members;
+        long fewestPairs = (long) members.size() * members.size();
+        for (Column column : conditions) {
+            Map<String, List<Integer>> withValue = new HashMap<>();
+            List<Integer> without = new ArrayList<>();
+            for (int i : members) {
+                if (rows.get(i).conditions().get(column).match() instanceof Match.Values listed) {
+                    listed.values().forEach(value -> withValue.computeIfAbsent(value, k -> new ArrayList<>()).add(i));
+                } else {
+                    without.add(i);
+                }
+            }
+            long pairs = (long) without.size() * members.size()
+                    + withValue.values().stream().mapToLong(sharing -> (long) sharing.size() * sharing.size()).sum();
+            if (pairs < fewestPairs) {
+                fewestPairs = pairs;
+                byValue = withValue.values();
+                unsplit = without;
+            }
+        }
+        Set<Long> pairs = new HashSet<>();
+        int n = rows.size();
+        for (List<Integer> sharing : byValue) {
+            for (int a : sharing) {
+                for (int b : sharing) {
+                    if (a < b) {
+                        pairs.add((long) a * n + b);
+                    }
                 }
             }
         }
+        for (int a : unsplit) {
+            for (int b : members) {
+                if (a != b) {
+                    pairs.add((long) Math.min(a, b) * n + Math.max(a, b));
+                }
+            }
+        }
+        return pairs;
     }
 
     /**

@@ -240,6 +240,41 @@ class DecisionTableTest {
     }
 
     @Test
+    void aListSharingOneValueWithAnotherRowOverlapsIt() {
+        LoadResult result = compile(TestTable.routing().set("D8", "LONDON, WALES").set("C9", "motor", "WALES"));
+
+        assertTrue(result.ok(), () -> describe(result.problems()).toString());
+        assertEquals(List.of(FILE + "A9: rows 8 (Motor in London) and 9 (Big home) can match the same lead with the same "
+                + "priority 200: which one routes it is not defined; give the more specific row a higher priority"),
+                describe(result.rules().warnings()));
+    }
+
+    @Test
+    void aLargeTableOfDistinctValuesIsCheckedForOverlapsToTheLastRow() {
+        TestTable table = TestTable.routing().clearRow(11);
+        int rows = 3_000;
+        for (int i = 0; i < rows; i++) {
+            table.set("A" + (11 + i), "Partner " + i, "200", "partner-" + i, "", "", "q-partner-" + (i % 7));
+        }
+        String last = "A" + (11 + rows);
+        table.set(last, "Any partner in Wales", "200", "", "WALES", "", "q-wales");
+        table.set("A" + (12 + rows), "Catch-all", "-1000", "", "", "", "", "test-general");
+
+        LoadResult result = compile(table);
+
+        assertTrue(result.ok(), () -> describe(result.problems()).toString());
+        // The Wales row has no product, so it meets every row but Motor in London (LONDON) and the
+        // lower-priority Home; the partners' distinct values never meet each other.
+        List<String> warnings = describe(result.rules().warnings()).stream()
+                .filter(w -> w.contains("can match the same lead")).toList();
+        assertEquals(rows + 1, warnings.size(), () -> warnings.subList(0, Math.min(5, warnings.size())).toString());
+        assertTrue(warnings.stream().allMatch(w -> w.startsWith(FILE + last + ": rows ")), () -> warnings.get(0));
+        assertTrue(warnings.contains(FILE + last + ": rows 9 (Big home) and " + (11 + rows) + " (Any partner in Wales) can"
+                + " match the same lead with the same priority 200: which one routes it is not defined; give the more"
+                + " specific row a higher priority"), () -> warnings.get(0));
+    }
+
+    @Test
     void disjointRangesAtTheSamePriorityAreNoOverlap() {
         LoadResult result = compile(TestTable.routing().set("B10", "200").set("E10", "< 40000"));
 
