@@ -188,11 +188,16 @@ final class TableLinter {
             Map<String, Long> uses = rows.stream()
                     .flatMap(r -> values(table.grid().text(r.row(), column.index())).stream())
                     .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            // Only a value used once can be a slip, and only for one used at least twice: a table of
+            // thousands of distinct values (a campaign code a row) is not compared value by value.
+            List<Map.Entry<String, Long>> common = uses.entrySet().stream().filter(e -> e.getValue() >= 2).toList();
             for (RuleRow row : rows) {
                 for (String value : values(table.grid().text(row.row(), column.index()))) {
-                    uses.entrySet().stream()
-                            .filter(e -> uses.get(value) == 1 && e.getValue() >= 2 && !e.getKey().equals(value)
-                                    && Spelling.distance(e.getKey(), value) <= 2)
+                    if (uses.get(value) != 1) {
+                        continue;
+                    }
+                    common.stream()
+                            .filter(e -> Spelling.distance(e.getKey(), value) <= 2)
                             .findFirst()
                             .ifPresent(e -> findings.warn(table.grid(), row.row(), column.index(), "\"" + value
                                     + "\" is used only here in " + column.title() + "; did you mean \"" + e.getKey()
