@@ -29,4 +29,13 @@ public final class Batches {
         queue.drainTo(batch, max - 1);
         return true;
     }
+
+    /** After a take: waits {@code nanos} for more items, then adds those waiting, up to {@code max} in all. */
+    public static <T> void gather(BlockingQueue<T> queue, List<T> batch, int max, long nanos) throws InterruptedException {
+        if (nanos <= 0 || batch.size() >= max) {
+            return;
+        }
+        TimeUnit.NANOSECONDS.sleep(nanos);
+        queue.drainTo(batch, max - batch.size());
+    }
 }

@@ -40,6 +40,7 @@ public class LeadRecorder {
 
     private final LeadStore store;
     private final int batchSize;
+    private final long gatherNanos;
     private final int capacity;
     private final BlockingQueue<Pending> queue;
     private final Consumer<LeadsRecorded> onRecorded;
@@ -67,6 +68,7 @@ public class LeadRecorder {
         this.extensions = extensions;
         this.store = store;
         this.batchSize = Math.max(1, config.batchSize());
+        this.gatherNanos = config.gather().toNanos();
         this.capacity = Math.max(1, config.queueCapacity());
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
@@ -123,9 +125,15 @@ public class LeadRecorder {
 
     private void writeUntilStopped() {
         List<Pending> batch = new ArrayList<>(batchSize);
+        // A lead that arrives alone is written at once: the wait only pays when others come with it.
+        boolean together = false;
         while (accepting || !queue.isEmpty()) {
             try {
                 if (Batches.take(queue, batch, batchSize)) {
+                    if (together) {
+                        Batches.gather(queue, batch, batchSize, gatherNanos);
+                    }
+                    together = batch.size() > 1;
                     write(batch);
                 }
             } catch (InterruptedException e) {

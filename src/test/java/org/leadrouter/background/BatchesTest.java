@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class BatchesTest {
@@ -27,5 +28,37 @@ class BatchesTest {
 
         assertFalse(Batches.take(new LinkedBlockingQueue<>(), batch, 3));
         assertEquals(List.of(), batch);
+    }
+
+    @Test
+    void aGatherAddsWhatArrivesDuringItsWait() throws InterruptedException {
+        LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>(List.of(1));
+        List<Integer> batch = new ArrayList<>();
+        assertTrue(Batches.take(queue, batch, 3));
+        Thread late = new Thread(() -> {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.add(2);
+        });
+        late.start();
+
+        Batches.gather(queue, batch, 3, TimeUnit.SECONDS.toNanos(1));
+
+        late.join();
+        assertEquals(List.of(1, 2), batch);
+    }
+
+    @Test
+    void aGatherNeverGoesPastTheMaximum() throws InterruptedException {
+        LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>(List.of(1, 2, 3, 4));
+        List<Integer> batch = new ArrayList<>(List.of(0));
+
+        Batches.gather(queue, batch, 3, TimeUnit.MILLISECONDS.toNanos(10));
+
+        assertEquals(List.of(0, 1, 2), batch);
+        assertEquals(List.of(3, 4), new ArrayList<>(queue));
     }
 }

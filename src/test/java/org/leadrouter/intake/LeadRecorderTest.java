@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,31 @@ class LeadRecorderTest {
             assertEquals("lead-" + i, recording.record().lead().id());
             assertEquals(recording.record(), store.find("lead-" + i).orElseThrow());
         }
+    }
+
+    @Test
+    void whileLeadsArriveTogetherTheWriterGathersMoreBeforeItCommits() throws Exception {
+        start(100, 1000, Duration.ofSeconds(1));
+        // Bursts until the writer's last commit held more than one lead (they share its time).
+        for (int burst = 0; ; burst++) {
+            assertTrue(burst < 20, "no burst ended in a commit of more than one lead");
+            List<CompletableFuture<Recording>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(submit("burst-" + burst + "-" + i));
+            }
+            Instant last = answers.get(19).get(30, TimeUnit.SECONDS).record().recordedAt();
+            if (answers.get(18).get(30, TimeUnit.SECONDS).record().recordedAt().equals(last)) {
+                break;
+            }
+        }
+
+        CompletableFuture<Recording> early = submit("early");
+        awaitWriterHasTaken();
+        Thread.sleep(100);
+        CompletableFuture<Recording> late = submit("late");
+
+        assertEquals(early.get(30, TimeUnit.SECONDS).record().recordedAt(), late.get(30, TimeUnit.SECONDS).record().recordedAt(),
+                "the lead that came 100 ms later was committed with the first");
     }
 
     @Test
@@ -144,7 +171,7 @@ class LeadRecorderTest {
                 created.forEach(r -> reported.add(r.lead().id()));
             }
         };
-        recorder = new LeadRecorder(store, config(100, 1000), List.of(writes, fails));
+        recorder = new LeadRecorder(store, config(100, 1000, Duration.ZERO), List.of(writes, fails));
         recorder.start();
 
         assertTrue(submit("with-extras").get(30, TimeUnit.SECONDS).created());
@@ -181,7 +208,7 @@ class LeadRecorderTest {
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     throw down;
                 });
-        recorder = new LeadRecorder(new LeadStore(unreachable, Database.H2), config(100, 1000));
+        recorder = new LeadRecorder(new LeadStore(unreachable, Database.H2), config(100, 1000, Duration.ZERO));
         recorder.start();
 
         assertInstanceOf(RecordUnavailableException.class, failure(submit("during-outage")));
@@ -205,11 +232,15 @@ class LeadRecorderTest {
     }
 
     private void start(int batchSize, int capacity) {
-        recorder = new LeadRecorder(store, config(batchSize, capacity));
+        start(batchSize, capacity, Duration.ZERO);
+    }
+
+    private void start(int batchSize, int capacity, Duration gather) {
+        recorder = new LeadRecorder(store, config(batchSize, capacity, gather));
         recorder.start();
     }
 
-    private static IntakeConfig config(int batchSize, int capacity) {
+    private static IntakeConfig config(int batchSize, int capacity, Duration gather) {
         return new IntakeConfig() {
             @Override
             public int batchSize() {
@@ -219,6 +250,11 @@ class LeadRecorderTest {
             @Override
             public int queueCapacity() {
                 return capacity;
+            }
+
+            @Override
+            public Duration gather() {
+                return gather;
             }
         };
     }
