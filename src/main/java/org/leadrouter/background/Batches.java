@@ -30,12 +30,20 @@ public final class Batches {
         return true;
     }
 
-    /** After a take: waits {@code nanos} for more items, then adds those waiting, up to {@code max} in all. */
-    public static <T> void gather(BlockingQueue<T> queue, List<T> batch, int max, long nanos) throws InterruptedException {
+    /**
+     * After a take: waits {@code nanos} for more items, then adds those waiting, up to {@code max}
+     * in all. An interrupt cuts the wait short but not the batch: its items are already taken, so
+     * they stay for the caller to write, and the interrupt is kept for its next take.
+     */
+    public static <T> void gather(BlockingQueue<T> queue, List<T> batch, int max, long nanos) {
         if (nanos <= 0 || batch.size() >= max) {
             return;
         }
-        TimeUnit.NANOSECONDS.sleep(nanos);
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         queue.drainTo(batch, max - batch.size());
     }
 }

@@ -61,4 +61,16 @@ class BatchesTest {
         assertEquals(List.of(0, 1, 2), batch);
         assertEquals(List.of(3, 4), new ArrayList<>(queue));
     }
+
+    @Test
+    void anInterruptedGatherKeepsItsBatchAndTheInterrupt() {
+        LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>(List.of(2));
+        List<Integer> batch = new ArrayList<>(List.of(1));
+        Thread.currentThread().interrupt();
+
+        Batches.gather(queue, batch, 3, TimeUnit.SECONDS.toNanos(30));
+
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+        assertEquals(List.of(1, 2), batch);
+    }
 }
