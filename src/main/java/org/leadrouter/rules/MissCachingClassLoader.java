@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the Java compiler probes packages as resources. In the packaged jar each miss searches every
  * library jar that shares the name's package, and Quarkus keeps only four library jars open, so a
  * miss usually reopens a jar and reads its whole directory; that was half of a reload's processor
- * time (docs/performance.md, "Reload isolation").
+ * time (docs/performance.md, "What a reload costs now").
  *
  * <p>A miss stays a miss: the application's class path does not change while it runs, and the
  * classes Drools generates are defined by its own loaders below this one. The names remembered
