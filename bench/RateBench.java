@@ -27,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * Prints one line: the rate asked and achieved, answers by kind, and latency p50/p90/p99/p99.9/max.
  * The first WARM_SECONDS (env, default 2) of the schedule are sent but not counted, so the client's
  * own JIT warm-up is not measured. Requests still unanswered 10 s after the last one was due count
- * as unanswered.
+ * as unanswered. With SENT_LOG (env) set to a file, every counted lead answered 2xx is written to it
+ * as a line "id due-time" (ISO-8601), for bench/assignment/AssignmentBench.java's "offers" mode.
  *
  * The client shares the machine with the service, so it is written to cost little: one thread, one
  * selector, plain HTTP/1.1 keep-alive connections (at most CONNECTIONS, env, default 256, opened as
@@ -47,6 +48,7 @@ public class RateBench {
     final int counted;
     final int maxConnections;
     final long[] latencies;
+    final boolean[] succeeded;
     final Selector selector;
     final ArrayDeque<Connection> idle = new ArrayDeque<>();
     final ArrayDeque<Integer> waiting = new ArrayDeque<>();
@@ -65,6 +67,7 @@ public class RateBench {
         this.counted = warm;
         this.maxConnections = maxConnections;
         this.latencies = new long[requests.length];
+        this.succeeded = new boolean[requests.length];
         Arrays.fill(latencies, -1);
         this.selector = Selector.open();
         this.start = System.nanoTime() + 50_000_000L;
@@ -102,7 +105,21 @@ public class RateBench {
         }
         RateBench bench = new RateBench(new InetSocketAddress(base.getHost(), base.getPort()), requests,
                 Math.round(1e9 / rate), warm, connections);
+        // Maps the monotonic schedule onto the wall clock the service stamps its offers with.
+        long wallOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
         long sendingEnded = bench.run();
+        String sentLog = System.getenv("SENT_LOG");
+        if (sentLog != null) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = warm; i < total; i++) {
+                if (bench.succeeded[i]) {
+                    long wall = bench.due(i) + wallOffsetNanos;
+                    lines.append(prefix).append(i).append(' ')
+                            .append(java.time.Instant.ofEpochSecond(0, wall)).append('\n');
+                }
+            }
+            Files.writeString(Path.of(sentLog), lines);
+        }
 
         long[] measured = Arrays.stream(bench.latencies, warm, total).filter(l -> l >= 0).sorted().toArray();
         double achieved = (total - 1) / ((sendingEnded - bench.start) / 1e9);
@@ -185,6 +202,7 @@ public class RateBench {
         }
         if (status / 100 == 2) {
             ok++;
+            succeeded[request] = true;
         } else {
             non2xx++;
         }

@@ -2,6 +2,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ import java.util.regex.Pattern;
  * Run: java bench/assignment/AssignmentBench.java http://localhost:8099 [leads] [in-flight]
  * Or only import the roster, each agent with room for {@code capacity} leads (for a load from wrk):
  *      java bench/assignment/AssignmentBench.java http://localhost:8099 roster [capacity]
+ * Or read back the offers of leads another client sent (bench/RateBench.java's SENT_LOG: "id due-time"
+ * lines), every {@code every}-th of them, and report due time -> offer made:
+ *      java bench/assignment/AssignmentBench.java http://localhost:8099 offers SENT_LOG [every]
  */
 public class AssignmentBench {
 
@@ -44,6 +49,10 @@ public class AssignmentBench {
             HttpResponse<String> imported = importRoster(HttpClient.newHttpClient(), base,
                     args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
             System.out.printf("roster of 500 agents over %d queues: %d %s%n", QUEUES.size(), imported.statusCode(), imported.body());
+            return;
+        }
+        if (args.length > 2 && args[1].equals("offers")) {
+            offersOf(base, Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 10);
             return;
         }
         int leads = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
@@ -68,6 +77,29 @@ public class AssignmentBench {
                 result.offerSeconds(), latencies.size() / result.offerSeconds());
         System.out.printf("POST sent -> offer made: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
+    }
+
+    /** Due time -> first offer for every {@code every}-th lead of a RateBench run, read back one by one. */
+    static void offersOf(String base, Path sentLog, int every) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> lines = Files.readAllLines(sentLog);
+        List<Double> latencies = new ArrayList<>();
+        int notOffered = 0;
+        Instant deadline = Instant.now().plusSeconds(20);
+        for (int i = 0; i < lines.size(); i += every) {
+            String[] idAndDue = lines.get(i).split(" ");
+            Instant offered = firstOffered(http, base, idAndDue[0], deadline);
+            if (offered == null) {
+                notOffered++;
+            } else {
+                latencies.add(Duration.between(Instant.parse(idAndDue[1]), offered).toNanos() / 1e6);
+            }
+        }
+        Collections.sort(latencies);
+        System.out.printf("POST due -> offer made, every %d%s lead (%d of %d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
+                        + " max %.1f ms; %d not offered%n", every, every == 1 ? "st" : "th", latencies.size() + notOffered,
+                lines.size(), pct(latencies, 50), pct(latencies, 90), pct(latencies, 99),
+                latencies.get(latencies.size() - 1), notOffered);
     }
 
     static HttpResponse<String> importRoster(HttpClient http, String base, int capacity) throws Exception {

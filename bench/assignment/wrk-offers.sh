@@ -10,7 +10,8 @@
 #   CONNECTIONS=64 DURATION=30s bench/assignment/wrk-offers.sh
 #   BENCH_DB=postgresql bench/assignment/wrk-offers.sh   # a throwaway local PostgreSQL server (lib.sh)
 #   RATE=1000 bench/assignment/wrk-offers.sh   # the measured phase at a constant rate (bench/RateBench.java,
-#                                              # insurance leads, open loop) instead of wrk's closed loop
+#                                              # insurance leads, open loop) instead of wrk's closed loop; then
+#                                              # also each EVERY-th (10) lead's due time -> first offer, read back
 #
 # Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -36,7 +37,7 @@ sleep 2
 FROM=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 if [[ -n ${RATE:-} ]]; then
   echo "$RATE leads/s for $DURATION on $(machine_load)"
-  java bench/RateBench.java "$BASE" "$RATE" "${DURATION%s}" /leads bench/leads/insurance.json
+  SENT_LOG=$BENCH_WORK/sent.txt java bench/RateBench.java "$BASE" "$RATE" "${DURATION%s}" /leads bench/leads/insurance.json
 else
   echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(machine_load)"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" -- insurance telecoms | wrk_summary "POST /leads"
@@ -50,3 +51,7 @@ t = k["timeToFirstOffer"]
 print("leads routed in the phase: %d; offered: %d; received -> first offer p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms"
       % (k["items"], t["count"], t["p50Seconds"] * 1000, t["p90Seconds"] * 1000, t["p99Seconds"] * 1000,
          t["maxSeconds"] * 1000))'
+if [[ -n ${RATE:-} ]]; then
+  # The caller's view: from when each lead was due to be sent to its first offer (same clock).
+  java bench/assignment/AssignmentBench.java "$BASE" offers "$BENCH_WORK/sent.txt" "${EVERY:-10}"
+fi
