@@ -45,7 +45,7 @@ public class RateBench {
     final byte[][] requests;
     final long start;
     final long intervalNanos;
-    final int counted;
+    final int firstCounted;
     final int maxConnections;
     final long[] latencies;
     final boolean[] succeeded;
@@ -64,7 +64,7 @@ public class RateBench {
         this.address = address;
         this.requests = requests;
         this.intervalNanos = intervalNanos;
-        this.counted = warm;
+        this.firstCounted = warm;
         this.maxConnections = maxConnections;
         this.latencies = new long[requests.length];
         this.succeeded = new boolean[requests.length];
@@ -184,20 +184,20 @@ public class RateBench {
             } catch (IOException e) {
                 open--;
                 answered++;
-                failed += request < counted ? 0 : 1;
+                failed += request < firstCounted ? 0 : 1;
             }
         } else if (waiting.size() < MAX_WAITING) {
             waiting.add(request);
         } else {
             answered++;
-            shed += request < counted ? 0 : 1;
+            shed += request < firstCounted ? 0 : 1;
         }
     }
 
     void done(int request, int status) {
         latencies[request] = System.nanoTime() - due(request);
         answered++;
-        if (request < counted) {
+        if (request < firstCounted) {
             return;
         }
         if (status / 100 == 2) {
@@ -288,7 +288,7 @@ public class RateBench {
             }
             open--;
             answered++;
-            if (request >= counted) {
+            if (request >= firstCounted) {
                 failed++;
             }
             Integer queued = waiting.poll();

@@ -95,6 +95,10 @@ public class AssignmentBench {
                 latencies.add(Duration.between(Instant.parse(idAndDue[1]), offered).toNanos() / 1e6);
             }
         }
+        if (latencies.isEmpty()) {
+            System.out.printf("POST due -> offer made: none of %d leads read back was offered%n", notOffered);
+            return;
+        }
         Collections.sort(latencies);
         System.out.printf("POST due -> offer made, every %d%s lead (%d of %d): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
                         + " max %.1f ms; %d not offered%n", every, every == 1 ? "st" : "th", latencies.size() + notOffered,
