@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
@@ -115,7 +116,7 @@ public class RateBench {
                 if (bench.succeeded[i]) {
                     long wall = bench.due(i) + wallOffsetNanos;
                     lines.append(prefix).append(i).append(' ')
-                            .append(java.time.Instant.ofEpochSecond(0, wall)).append('\n');
+                            .append(Instant.ofEpochSecond(0, wall)).append('\n');
                 }
             }
             Files.writeString(Path.of(sentLog), lines);
