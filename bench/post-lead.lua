@@ -18,5 +18,5 @@ end
 
 function request()
   counter = counter + 1
-  return wrk.format("POST", nil, leads.headers(), leads.body(segments[counter % #segments + 1], prefix .. counter))
+  return wrk.format("POST", nil, leads.headers(), leads.body(segments[counter % #segments + 1], leads.id(prefix, counter)))
 end

@@ -18,7 +18,7 @@ end
 
 function request()
   counter = counter + 1
-  return wrk.format("POST", nil, leads.headers(), leads.body(segment, prefix .. counter))
+  return wrk.format("POST", nil, leads.headers(), leads.body(segment, leads.id(prefix, counter)))
 end
 
 function response(status, headers, body)
