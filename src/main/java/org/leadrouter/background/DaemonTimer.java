@@ -2,8 +2,10 @@ package org.leadrouter.background;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,5 +30,36 @@ public final class DaemonTimer {
             }
         }, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return timer;
+    }
+
+    /**
+     * Starts running {@code task} after {@code firstAfter}, then again after the pause each run
+     * answers (or {@code afterFailure} when a run fails); shut it down to stop.
+     */
+    public static ScheduledExecutorService startPaced(String threadName, Duration firstAfter, Supplier<Duration> task,
+                                                      Duration afterFailure, Logger log, String whenItFails) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
+        PacedRun run = new PacedRun(timer, task, afterFailure, log, whenItFails);
+        timer.schedule(run, firstAfter.toNanos(), TimeUnit.NANOSECONDS);
+        return timer;
+    }
+
+    private record PacedRun(ScheduledExecutorService timer, Supplier<Duration> task, Duration afterFailure,
+                            Logger log, String whenItFails) implements Runnable {
+
+        @Override
+        public void run() {
+            Duration pause = afterFailure;
+            try {
+                pause = task.get();
+            } catch (RuntimeException e) {
+                log.warn(whenItFails, e);
+            }
+            try {
+                timer.schedule(this, pause.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // Shut down while this run went on: there is no next run.
+            }
+        }
     }
 }

@@ -28,7 +28,11 @@ public interface DataConfig {
      */
     interface Compaction {
 
-        /** How often a compaction step runs; 0 turns compaction off. */
+        /**
+         * The pause after a step of the largest size; a smaller step is followed by a pause as
+         * much shorter, so steps move at most {@code step} bytes per interval whatever their size.
+         * 0 turns compaction off.
+         */
         @WithDefault("100ms")
         Duration interval();
 
@@ -36,7 +40,18 @@ public interface DataConfig {
         @WithDefault("4M")
         MemorySize step();
 
-        /** Steps rewrite pages only while live pages fill less than this share (percent) of the chunks. */
+        /**
+         * The step while the file keeps up with its target: each step holds H2's store lock, and
+         * every commit waits behind it, so steps are this small unless the fill rate falls behind,
+         * when they double for every 3 points it lags (up to {@code step}).
+         */
+        @WithDefault("256K")
+        MemorySize smallestStep();
+
+        /**
+         * Steps move pages only while live pages fill less than this share (percent) of the chunks
+         * old enough to be rewritten (older than {@code retention}).
+         */
         @WithDefault("50")
         int targetFillRate();
 

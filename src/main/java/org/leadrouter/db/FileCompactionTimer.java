@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import org.leadrouter.background.DaemonTimer;
 
 /**
- * Runs a compaction step on the embedded database every {@code leadrouter.data.compaction.interval}.
+ * Runs compaction steps on the embedded database, paced by {@code leadrouter.data.compaction.interval}.
  * PostgreSQL reclaims the space of old row versions itself (autovacuum): nothing runs for it.
  */
 @ApplicationScoped
@@ -40,7 +40,7 @@ public class FileCompactionTimer {
                     + " it grows by many times the rows it holds");
             return;
         }
-        timer = DaemonTimer.start("file-compaction", settings.interval(), settings.interval(), compactor::step, LOG,
+        timer = DaemonTimer.startPaced("file-compaction", settings.interval(), compactor::step, settings.interval(), LOG,
                 "a compaction step of the database file failed; it tries again at the next interval");
     }
 

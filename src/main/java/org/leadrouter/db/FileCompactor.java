@@ -3,6 +3,7 @@ package org.leadrouter.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.h2.mvstore.MVStore;
@@ -18,6 +19,7 @@ public class FileCompactor {
 
     private final DataSource dataSource;
     private final DataConfig.Compaction settings;
+    private long lastSync = System.nanoTime();
 
     public FileCompactor(DataSource dataSource, DataConfig.Compaction settings) {
         this.dataSource = dataSource;
@@ -41,21 +43,54 @@ public class FileCompactor {
         }
     }
 
-    /** One step: moves at most {@code step} bytes of live pages, then writes and syncs them. */
-    public void step() {
+    /**
+     * One step: moves live pages out of the sparsest chunks, as many as the fill rate's lag asks
+     * for ({@link #stepBytes}), and writes them; answers the pause before the next step.
+     */
+    public Duration step() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             Optional<MVStore> store = H2Store.of(connection);
             if (store.isEmpty()) {
-                return;
+                return settings.interval();
             }
+            int fillRate = H2Store.rewritableFillRate(store.get());
+            long bytes = fillRate < settings.targetFillRate() ? stepBytes(fillRate, settings) : 0;
+            // H2's own threshold is on all chunks, the young ones too, which are mostly dead and
+            // cannot be rewritten yet: the step decides by the others, so it passes H2's at once.
             // Gives up after 10 ms if a commit holds H2's store lock; the next step tries again.
-            store.get().compact(settings.targetFillRate(), (int) Math.min(Integer.MAX_VALUE, settings.step().asLongValue()));
-            // The moved pages go to the disk in one chunk before the chunks they left can be
-            // overwritten, and so does every commit not synced since the last step (intake syncs
-            // its own): nothing unsynced is ever older than the interval, well under the retention.
-            statement.execute("CHECKPOINT SYNC");
+            boolean moved = bytes > 0 && store.get().compact(100, (int) Math.min(Integer.MAX_VALUE, bytes));
+            long now = System.nanoTime();
+            if (now - lastSync >= settings.interval().toNanos()) {
+                // The moved pages reach the disk long before the chunks they left can be
+                // overwritten (the retention time), and so does every commit that does not sync
+                // itself (intake syncs its own): nothing unsynced is ever older than the interval.
+                statement.execute("CHECKPOINT SYNC");
+                lastSync = now;
+            } else if (moved) {
+                // Written here rather than by the next commit, which would wait on their writing.
+                statement.execute("CHECKPOINT");
+            }
+            return bytes == 0 ? settings.interval() : pauseAfter(bytes, settings);
         } catch (SQLException e) {
             throw new RecordUnavailableException("could not compact the embedded database", e);
         }
+    }
+
+    /**
+     * The smallest step while the chunks' fill rate keeps up with its target, doubled for every
+     * 3 points it lags, up to the largest step: a step holds H2's store lock for as long as it
+     * moves pages, but only a large step can empty a chunk with more live bytes than a small one.
+     */
+    static long stepBytes(int fillRate, DataConfig.Compaction settings) {
+        long largest = settings.step().asLongValue();
+        long smallest = Math.min(largest, settings.smallestStep().asLongValue());
+        int doublings = Math.max(0, settings.targetFillRate() - fillRate) / 3;
+        return doublings >= Long.numberOfLeadingZeros(smallest) - 1 ? largest : Math.min(largest, smallest << doublings);
+    }
+
+    /** Steps move at most the largest step's bytes per interval, whatever their size. */
+    static Duration pauseAfter(long bytes, DataConfig.Compaction settings) {
+        double share = (double) bytes / settings.step().asLongValue();
+        return Duration.ofNanos(Math.max(1, (long) (settings.interval().toNanos() * Math.min(1, share))));
     }
 }

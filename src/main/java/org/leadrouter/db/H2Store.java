@@ -17,6 +17,8 @@ import org.h2.mvstore.MVStore;
  */
 final class H2Store {
 
+    private static final String REWRITABLE_FILL_RATE = "info.CHUNKS_FILL_RATE_RW";
+
     private H2Store() {
     }
 
@@ -28,5 +30,23 @@ final class H2Store {
         }
         MVStore store = session.getDatabase().getStore().getMvStore();
         return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+    }
+
+    /**
+     * How full (percent) the chunks are that H2 may rewrite: those older than the retention time.
+     * The younger ones, the last seconds of commits, are mostly dead already and weigh down the
+     * fill rate of all chunks whatever the steps do. H2 reports it only among its info values.
+     */
+    static int rewritableFillRate(MVStore store) {
+        String[] fillRate = {null};
+        store.getFileStore().populateInfo((name, value) -> {
+            if (name.equals(REWRITABLE_FILL_RATE)) {
+                fillRate[0] = value;
+            }
+        });
+        if (fillRate[0] == null) {
+            throw new IllegalStateException("this H2 does not report " + REWRITABLE_FILL_RATE);
+        }
+        return Integer.parseInt(fillRate[0]);
     }
 }

@@ -1,5 +1,6 @@
 package org.leadrouter.db;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,27 @@ class FileCompactorTest {
     }
 
     @Test
+    void stepsStaySmallWhileTheFileKeepsUpAndGrowAsItLags() {
+        Settings settings = new Settings(Duration.ZERO);
+        long smallest = settings.smallestStep().asLongValue();
+
+        assertEquals(smallest, FileCompactor.stepBytes(49, settings));
+        assertEquals(smallest, FileCompactor.stepBytes(48, settings));
+        assertEquals(2 * smallest, FileCompactor.stepBytes(47, settings));
+        assertEquals(4 * smallest, FileCompactor.stepBytes(44, settings));
+        assertEquals(settings.step().asLongValue(), FileCompactor.stepBytes(38, settings));
+        assertEquals(settings.step().asLongValue(), FileCompactor.stepBytes(0, settings));
+    }
+
+    @Test
+    void smallerStepsComeSoonerAtTheSameBytesPerInterval() {
+        Settings settings = new Settings(Duration.ZERO);
+
+        assertEquals(settings.interval(), FileCompactor.pauseAfter(settings.step().asLongValue(), settings));
+        assertEquals(settings.interval().dividedBy(16), FileCompactor.pauseAfter(settings.smallestStep().asLongValue(), settings));
+    }
+
+    @Test
     void anInMemoryDatabaseIsLeftAlone() {
         assertFalse(new FileCompactor(H2StoreTest.h2("jdbc:h2:mem:"), new Settings(Duration.ZERO)).prepare());
     }
@@ -115,6 +137,11 @@ class FileCompactorTest {
         @Override
         public MemorySize step() {
             return new MemorySize(BigInteger.valueOf(4 << 20));
+        }
+
+        @Override
+        public MemorySize smallestStep() {
+            return new MemorySize(BigInteger.valueOf(256 << 10));
         }
 
         @Override
