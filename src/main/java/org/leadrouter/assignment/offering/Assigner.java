@@ -169,14 +169,21 @@ public class Assigner {
 
     /** As {@link #offer(List)}, inside the caller's transaction (the one recording the leads). */
     public List<Offer> offer(Connection c, List<String> workIds) throws SQLException {
-        List<WorkItem> items = workIds.isEmpty() ? List.of() : work.lockWaiting(c, workIds);
-        if (items.isEmpty()) {
+        if (workIds.isEmpty()) {
             return List.of();
         }
         Instant now = clock.now();
-        List<OfferChoice.Chosen> chosen = new OfferChoice(c, agents, distribution.round(c, now), now, bankHolidays)
-                .choose(items, work);
-        return makeOffers(c, confirmed(c, chosen, now), now);
+        OfferChoice choice = new OfferChoice(c, agents, distribution.round(c, now), now, bankHolidays);
+        // H2 writes a row lock as a new version of the row: locking items that no agent has room for
+        // (none online, or all full) would rewrite their pages at the commit for nothing.
+        if (!choice.anyoneMightTake(work.waiting(c, workIds))) {
+            return List.of();
+        }
+        List<WorkItem> items = work.lockWaiting(c, workIds);
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return makeOffers(c, confirmed(c, choice.choose(items, work), now), now);
     }
 
     /** The choices that still hold with the chosen agents locked, in id order so concurrent steps cannot deadlock. */

@@ -68,6 +68,19 @@ final class OfferChoice {
         return chosen;
     }
 
+    /**
+     * Whether an agent is online with room in the queue (or is the pinned agent) of any of these
+     * items, before their skills, refusals, hours and caps are weighed by {@link #choose}.
+     */
+    boolean anyoneMightTake(List<WorkItem> items) throws SQLException {
+        for (WorkItem item : items) {
+            if (!pool(item).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<AgentStore.Candidate> pool(WorkItem item) throws SQLException {
         String key = item.pinnedAgent() != null ? "agent " + item.pinnedAgent() : "queue " + item.queue();
         List<AgentStore.Candidate> pool = pools.get(key);

@@ -117,18 +117,27 @@ public class WorkStore {
      * that one is dealing with them), in id order; returned in the waiting order.
      */
     public List<WorkItem> lockWaiting(Connection c, Collection<String> ids) throws SQLException {
+        return waiting(c, ids, " ORDER BY w.id FOR UPDATE SKIP LOCKED");
+    }
+
+    /** Those of these items that are waiting, not locked, in the waiting order. */
+    public List<WorkItem> waiting(Connection c, Collection<String> ids) throws SQLException {
+        return waiting(c, ids, "");
+    }
+
+    private List<WorkItem> waiting(Connection c, Collection<String> ids, String lock) throws SQLException {
         List<String> byId = ids.stream().distinct().sorted().toList();
         try (PreparedStatement select = c.prepareStatement("SELECT * FROM work_items w WHERE w.id IN (" + marks(byId.size())
-                + ") AND w." + WAITING + " ORDER BY w.id FOR UPDATE SKIP LOCKED")) {
+                + ") AND w." + WAITING + lock)) {
             setStrings(select, 1, byId);
-            List<WorkItem> locked = new ArrayList<>();
+            List<WorkItem> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    locked.add(item(rows));
+                    found.add(item(rows));
                 }
             }
-            locked.sort(IN_WAITING_ORDER);
-            return locked;
+            found.sort(IN_WAITING_ORDER);
+            return found;
         }
     }
 

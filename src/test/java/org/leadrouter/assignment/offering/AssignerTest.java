@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +67,24 @@ class AssignerTest {
         assertEquals("ann", item.agentId());
         assertEquals(item.firstOfferedAt(), first.offeredAt());
         assertEquals(first.offeredAt().plus(TestAssignment.PUSH_TIMEOUT), first.expiresAt());
+    }
+
+    @Test
+    void aPassThatFindsNobodyWithRoomLeavesTheItemsUnlocked() throws SQLException {
+        agent("ann", List.of("sales"), Map.of(), 1, "ONLINE");
+        assertTrue(offerNew("sales", Map.of(), 3, 10).isPresent(), "ann is now full");
+        String waiting = enqueue("sales", Map.of(), 3, 10);
+
+        try (Connection pass = t.dataSource.getConnection(); Connection other = t.dataSource.getConnection()) {
+            pass.setAutoCommit(false);
+            other.setAutoCommit(false);
+            assertEquals(List.of(), assigner.offer(pass, List.of(waiting)));
+
+            // Still open: a lock taken by it would make another pass (a scan, an agent's change) skip the item.
+            assertEquals(List.of(waiting), t.work.lockWaiting(other, List.of(waiting)).stream().map(WorkItem::id).toList());
+            pass.rollback();
+            other.rollback();
+        }
     }
 
     @Test
