@@ -1,9 +1,9 @@
 package org.leadrouter.background;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -21,24 +21,23 @@ public final class DaemonTimer {
     /** Starts running {@code task} after {@code firstAfter}, then {@code every} after each run ends; shut it down to stop. */
     public static ScheduledExecutorService start(String threadName, Duration firstAfter, Duration every, Runnable task,
                                                  Logger log, String whenItFails) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn(whenItFails, e);
-            }
-        }, firstAfter.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return timer;
+        return startPaced(threadName, firstAfter, () -> {
+            task.run();
+            return every;
+        }, every, log, whenItFails);
     }
 
     /**
      * Starts running {@code task} after {@code firstAfter}, then again after the pause each run
-     * answers (or {@code afterFailure} when a run fails); shut it down to stop.
+     * answers (or {@code afterFailure} when a run fails); shut it down to stop: a run already going
+     * ends, the one waiting for its time does not start.
      */
     public static ScheduledExecutorService startPaced(String threadName, Duration firstAfter, Supplier<Duration> task,
                                                       Duration afterFailure, Logger log, String whenItFails) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named(threadName));
+        // Each run schedules the next as a delayed task, which the executor would still run after a
+        // shutdown, when what it works on (the database) may be closing.
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         PacedRun run = new PacedRun(timer, task, afterFailure, log, whenItFails);
         timer.schedule(run, firstAfter.toNanos(), TimeUnit.NANOSECONDS);
         return timer;
