@@ -83,9 +83,11 @@ public class FileCompactor {
      */
     static long stepBytes(int fillRate, DataConfig.Compaction settings) {
         long largest = settings.step().asLongValue();
-        long smallest = Math.min(largest, settings.smallestStep().asLongValue());
-        int doublings = Math.max(0, settings.targetFillRate() - fillRate) / 3;
-        return doublings >= Long.numberOfLeadingZeros(smallest) - 1 ? largest : Math.min(largest, smallest << doublings);
+        long bytes = Math.min(largest, settings.smallestStep().asLongValue());
+        for (int lag = settings.targetFillRate() - fillRate; lag >= 3 && bytes < largest; lag -= 3) {
+            bytes *= 2;
+        }
+        return Math.min(largest, bytes);
     }
 
     /** Steps move at most the largest step's bytes per interval, whatever their size. */
