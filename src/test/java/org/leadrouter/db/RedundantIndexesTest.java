@@ -46,28 +46,23 @@ class RedundantIndexesTest {
 
     @Test
     void noIndexIsTheStartOfAnotherOfItsTable() throws SQLException {
-        Map<String, List<List<String>>> indexes = new LinkedHashMap<>();
+        // Table -> index -> its columns in order.
+        Map<String, Map<String, List<String>>> indexes = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
                 ResultSet rows = c.createStatement().executeQuery("""
                         SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS
                         WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME <> 'flyway_schema_history'
                         ORDER BY TABLE_NAME, INDEX_NAME, ORDINAL_POSITION""")) {
-            String index = null;
-            List<String> columns = null;
             while (rows.next()) {
-                if (!(rows.getString(1) + "." + rows.getString(2)).equals(index)) {
-                    index = rows.getString(1) + "." + rows.getString(2);
-                    columns = new ArrayList<>();
-                    indexes.computeIfAbsent(rows.getString(1), t -> new ArrayList<>()).add(columns);
-                }
-                columns.add(rows.getString(3));
+                indexes.computeIfAbsent(rows.getString(1), table -> new LinkedHashMap<>())
+                        .computeIfAbsent(rows.getString(2), index -> new ArrayList<>()).add(rows.getString(3));
             }
         }
         assertTrue(indexes.containsKey("WORK_SKILLS") && indexes.containsKey("OFFERS"), "read the schema's indexes: " + indexes);
         Set<String> redundant = new TreeSet<>();
         indexes.forEach((table, ofTable) -> {
-            for (List<String> shorter : ofTable) {
-                for (List<String> longer : ofTable) {
+            for (List<String> shorter : ofTable.values()) {
+                for (List<String> longer : ofTable.values()) {
                     if (shorter != longer && shorter.size() <= longer.size() && longer.subList(0, shorter.size()).equals(shorter)) {
                         redundant.add(table + " (" + String.join(", ", shorter) + ") within (" + String.join(", ", longer) + ")");
                     }
