@@ -31,6 +31,13 @@ public interface RulesConfig {
     @WithDefault("200ms")
     Duration deadline();
 
+    /**
+     * Whether HotSpot's optimising JIT compiler is kept off the code that only compiles rules, so
+     * that a reload does not set the JIT compiling parsers at normal priority beside the decisions.
+     */
+    @WithDefault("true")
+    boolean limitCompilerJit();
+
     /** Good versions kept in memory per segment (the active one included), for rollback. */
     @WithDefault("5")
     int historySize();
