@@ -325,6 +325,23 @@ class DecisionTableTest {
         assertEquals(5, rules.ruleCount());
     }
 
+    /** The loader keeps each table as last read: a reload must still see every change, and every mistake again. */
+    @Test
+    void aTableIsReadAgainWhenItsBytesChangeAndItsMistakesAreReportedOnEveryCompile() {
+        assertEquals("q-home-big", queue(loaded(TestTable.routing()), "home", "WALES", 40000));
+        assertEquals("q-home-large", queue(loaded(TestTable.routing().set("F9", "q-home-large")), "home", "WALES", 40000));
+        assertEquals("q-home-big", queue(loaded(TestTable.routing()), "home", "WALES", 40000));
+
+        TestTable mistaken = TestTable.routing().set("E9", "40k");
+        List<String> first = rejected(mistaken);
+        assertEquals(List.of(FILE + "E9: \"40k\": a number is expected here, e.g. 40000"), first);
+        assertEquals(first, rejected(mistaken));
+        assertEquals(first, describe(loader.compile("other", Map.of("routing.drl.xlsx", mistaken.bytes())).problems()));
+
+        Map<String, byte[]> renamed = Map.of("renamed.drl.xlsx", TestTable.routing().bytes());
+        assertTrue(loader.compile("test", renamed).ok());
+    }
+
     @Test
     void aWorkbookThatCannotBeOpenedSaysSoInPlainWords() {
         LoadResult result = loader.compile("test", Map.of("routing.drl.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)));
