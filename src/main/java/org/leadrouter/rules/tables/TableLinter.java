@@ -28,10 +28,12 @@ final class TableLinter {
     }
 
     static void check(RuleTable table, List<RuleRow> rows, Findings findings) {
-        duplicates(table, rows, findings);
-        overlaps(table, rows, findings);
+        // Each row's condition cells as text, read once for the three checks that compare rows by them.
+        List<List<String>> conditionTexts = rows.stream().map(RuleRow::conditionTexts).toList();
+        duplicates(table, rows, conditionTexts, findings);
+        overlaps(table, rows, conditionTexts, findings);
         misspellings(table, rows, findings);
-        gaps(table, rows, findings);
+        gaps(table, rows, conditionTexts, findings);
     }
 
     /** Rule names are what rulesFired shows and must be unique in a package; a file's rows are checked together. */
@@ -52,10 +54,12 @@ final class TableLinter {
         return (sheet == null ? "" : "sheet " + sheet + ", ") + "row " + (row.row() + 1);
     }
 
-    private static void duplicates(RuleTable table, List<RuleRow> rows, Findings findings) {
+    private static void duplicates(RuleTable table, List<RuleRow> rows, List<List<String>> conditionTexts,
+                                   Findings findings) {
         Map<List<Object>, RuleRow> seen = new HashMap<>();
-        for (RuleRow row : rows) {
-            List<Object> key = List.of(row.conditionTexts(), Objects.toString(row.salience()), Objects.toString(row.group()));
+        for (int i = 0; i < rows.size(); i++) {
+            RuleRow row = rows.get(i);
+            List<Object> key = List.of(conditionTexts.get(i), Objects.toString(row.salience()), Objects.toString(row.group()));
             RuleRow first = seen.putIfAbsent(key, row);
             if (first != null) {
                 findings.error(table.grid(), row.row(), table.column(), "row " + (row.row() + 1) + " (" + row.name()
@@ -66,7 +70,8 @@ final class TableLinter {
     }
 
     /** Scoring rows (with a RULEFLOW-GROUP) all fire and add up, so only routing rows can clash. */
-    private static void overlaps(RuleTable table, List<RuleRow> rows, Findings findings) {
+    private static void overlaps(RuleTable table, List<RuleRow> rows, List<List<String>> conditionTexts,
+                                 Findings findings) {
         Map<Integer, List<Integer>> routingBySalience = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).group() == null) {
@@ -77,7 +82,6 @@ final class TableLinter {
         for (List<Integer> samePriority : routingBySalience.values()) {
             pairs.addAll(mayShareALead(rows, samePriority, table.of(Keyword.CONDITION)));
         }
-        List<List<String>> conditionTexts = rows.stream().map(RuleRow::conditionTexts).toList();
         List<List<String>> actionTexts = rows.stream().map(RuleRow::actionTexts).toList();
         for (long pair : pairs) {
             int i = (int) (pair / rows.size());
@@ -148,12 +152,13 @@ final class TableLinter {
      * ({@code 0-9999}, {@code 20000-49999}) leave the values between them to lower rows or the
      * catch-all, which is rarely meant.
      */
-    private static void gaps(RuleTable table, List<RuleRow> rows, Findings findings) {
+    private static void gaps(RuleTable table, List<RuleRow> rows, List<List<String>> conditionTexts, Findings findings) {
         for (Column column : table.of(Keyword.CONDITION)) {
             Map<List<Object>, List<RuleRow>> bands = new HashMap<>();
-            for (RuleRow row : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                RuleRow row = rows.get(i);
                 if (row.conditions().get(column).match() instanceof Match.Range) {
-                    List<String> others = new ArrayList<>(row.conditionTexts());
+                    List<String> others = new ArrayList<>(conditionTexts.get(i));
                     others.remove(table.of(Keyword.CONDITION).indexOf(column));
                     bands.computeIfAbsent(List.of(others, Objects.toString(row.group())), k -> new ArrayList<>()).add(row);
                 }
