@@ -184,14 +184,25 @@ public class RateBench {
                 new Connection(request);
             } catch (IOException e) {
                 open--;
-                answered++;
-                failed += request < firstCounted ? 0 : 1;
+                lost(request, false);
             }
         } else if (waiting.size() < MAX_WAITING) {
             waiting.add(request);
         } else {
-            answered++;
-            shed += request < firstCounted ? 0 : 1;
+            lost(request, true);
+        }
+    }
+
+    /** A request that will get no answer: shed (nowhere left to wait) or failed (its connection broke). */
+    void lost(int request, boolean shedding) {
+        answered++;
+        if (request < firstCounted) {
+            return;
+        }
+        if (shedding) {
+            shed++;
+        } else {
+            failed++;
         }
     }
 
@@ -288,10 +299,7 @@ public class RateBench {
                 // already broken
             }
             open--;
-            answered++;
-            if (request >= firstCounted) {
-                failed++;
-            }
+            lost(request, false);
             Integer queued = waiting.poll();
             if (queued != null) {
                 dispatch(queued);
