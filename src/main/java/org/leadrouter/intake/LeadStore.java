@@ -18,10 +18,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.leadrouter.db.DataConfig;
@@ -44,6 +48,7 @@ public class LeadStore {
                    rules_fired, ruleset_version, region, degraded, decided_at
             FROM leads
             """;
+    private static final String SELECT_RECORD_SEQ = SELECT_RECORD.replace("SELECT id,", "SELECT seq, id,");
     private static final String INSERT = """
             INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,
                                required_skills, fallback, reason, rules_fired, ruleset_version, region,
@@ -57,6 +62,8 @@ public class LeadStore {
     private final Database database;
     private final StoredJson json = new StoredJson();
     private final MinuteTotals totals;
+    /** Each segment's most recent records as last parsed, by sequence number (see {@link #recentRecords}). */
+    private final ConcurrentMap<String, Map<Long, LeadRecord>> recentParsed = new ConcurrentHashMap<>();
 
     @Inject
     LeadStore(DataConfig config, @Any Instance<AgroalDataSource> dataSources) {
@@ -121,31 +128,77 @@ public class LeadStore {
      * The last {@code limit} leads recorded for a segment with their decisions, oldest first:
      * what a new rule version is replayed against. A row that cannot be read is counted and
      * left out rather than failing the whole read.
+     *
+     * <p>Which leads are the last is asked of the database every time (an index read of their
+     * sequence numbers), but each row is parsed only once: recorded rows are never updated, only
+     * deleted, and parsing 500 leads' JSON was most of a replay gate's cost on every reload.
      */
     public RecentLeads recentRecords(String segment, int limit) throws SQLException {
         if (limit <= 0) {
             return new RecentLeads(List.of(), 0);
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     SELECT_RECORD + "WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> newestFirst = recentSeqs(connection, segment, limit);
+            Map<Long, LeadRecord> parsed = recentParsed.getOrDefault(segment, Map.of());
+            List<Long> missing = newestFirst.stream().filter(seq -> !parsed.containsKey(seq)).toList();
+            Map<Long, LeadRecord> read = new HashMap<>();
+            int unreadable = missing.isEmpty() ? 0 : readSeqs(connection, segment, missing, read);
+            Map<Long, LeadRecord> kept = new HashMap<>();
+            List<LeadRecord> records = new ArrayList<>(newestFirst.size());
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                Long seq = newestFirst.get(i);
+                LeadRecord record = parsed.containsKey(seq) ? parsed.get(seq) : read.get(seq);
+                if (record != null) {
+                    records.add(record);
+                    kept.put(seq, record);
+                }
+            }
+            recentParsed.put(segment, kept);
+            return new RecentLeads(records, unreadable);
+        }
+    }
+
+    private static List<Long> recentSeqs(Connection connection, String segment, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq FROM leads WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
             select.setString(1, segment);
             select.setInt(2, limit);
-            List<LeadRecord> records = new ArrayList<>();
-            int unreadable = 0;
+            List<Long> seqs = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    seqs.add(rows.getLong(1));
+                }
+            }
+            return seqs;
+        }
+    }
+
+    /** Reads the rows of the given sequence numbers (one range query) into {@code into}; returns how many were unreadable. */
+    private int readSeqs(Connection connection, String segment, List<Long> seqs, Map<Long, LeadRecord> into)
+            throws SQLException {
+        Set<Long> wanted = new HashSet<>(seqs);
+        int unreadable = 0;
+        try (PreparedStatement select = connection.prepareStatement(
+                SELECT_RECORD_SEQ + "WHERE segment = ? AND seq BETWEEN ? AND ?")) {
+            select.setString(1, segment);
+            select.setLong(2, Collections.min(seqs));
+            select.setLong(3, Collections.max(seqs));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long seq = rows.getLong("seq");
+                    if (!wanted.contains(seq)) {
+                        continue;
+                    }
                     try {
-                        records.add(read(rows));
+                        into.put(seq, read(rows));
                     } catch (UnreadableRecordException e) {
                         LOG.warn(e.getMessage());
                         unreadable++;
                     }
                 }
             }
-            Collections.reverse(records);
-            return new RecentLeads(records, unreadable);
         }
+        return unreadable;
     }
 
     /** One query for all the ids, however many. */

@@ -136,6 +136,30 @@ abstract class LeadStoreContract {
         assertTrue(store.recentRecords("no-such-segment", 5).records().isEmpty());
     }
 
+    /** The rows are parsed once and kept, so the last leads must still follow every insert and every delete. */
+    @Test
+    void recentRecordsFollowNewLeadsAndDeletedOnes() throws SQLException {
+        List<LeadRecord> records = List.of(Leads.record("f1-" + segment, segment), Leads.record("f2-" + segment, segment),
+                Leads.record("f3-" + segment, segment), Leads.record("f4-" + segment, segment));
+        store.record(records.subList(0, 3));
+        assertEquals(List.of("f2", "f3"), recentIds(2));
+
+        store.record(records.subList(3, 4));
+        assertEquals(List.of("f3", "f4"), recentIds(2));
+
+        execute("DELETE FROM leads WHERE id = 'f4-" + segment + "'");
+        assertEquals(List.of("f2", "f3"), recentIds(2));
+        execute("DELETE FROM leads WHERE id = 'f2-" + segment + "'");
+        assertEquals(List.of("f1", "f3"), recentIds(2));
+        assertEquals(List.of("f1", "f3"), recentIds(5));
+        assertEquals(records.get(2), store.recentRecords(segment, 1).records().get(0));
+    }
+
+    private List<String> recentIds(int limit) throws SQLException {
+        return store.recentRecords(segment, limit).records().stream()
+                .map(r -> r.lead().id().substring(0, 2)).toList();
+    }
+
     @Test
     void anUnreadableRowIsCountedAndLeftOutOfTheRecentRecords() throws SQLException {
         store.record(List.of(Leads.record("readable-" + segment, segment)));
