@@ -189,3 +189,32 @@ machine_load() {
 service_cpu_ticks() {
   awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"
 }
+
+# thread_times FILE: one line per thread of the service into FILE: its task id, its name with digits
+# folded (so "GC Thread#0" and "#1" add up; the JIT's C1 and C2 threads are kept apart), the
+# processor time it has used (user + system, clock ticks) and the time it has waited for a processor
+# (nanoseconds, from schedstat). Two of them a phase apart go to thread_summary.
+thread_times() {
+  local task line name rest wait fields
+  for task in /proc/"$SERVICE_PID"/task/*; do
+    { line=$(< "$task/stat") && read -r _ wait _ < "$task/schedstat"; } 2> /dev/null || continue
+    name=${line#*\(}
+    name=${name%)*}
+    [[ $name == C[12]\ * ]] || name=${name//[0-9]/N}
+    rest=${line##*) }
+    read -r -a fields <<< "$rest"
+    printf '%s\t%s\t%d\t%d\n' "${task##*/}" "$name" $((fields[11] + fields[12])) "$wait"
+  done > "$1"
+}
+
+# thread_summary BEFORE AFTER SECONDS: the service's busiest threads between two thread_times files,
+# by name: processor used (cores) and time spent waiting for a processor (ms per second).
+thread_summary() {
+  awk -F'\t' -v ticks="$(getconf CLK_TCK)" -v seconds="$3" '
+    NR == FNR { cpu[$1] = $3; waited[$1] = $4; next }
+    { used[$2] += $3 - cpu[$1]; wait[$2] += $4 - waited[$1] }
+    END {
+      for (name in used) if (used[name] > 0) printf "%.3f\t%s\t%.0f\n", used[name] / ticks / seconds, name, wait[name] / 1e6 / seconds
+    }' "$1" "$2" | sort -rn | head -n "${THREADS_SHOWN:-6}" |
+    awk -F'\t' '{ printf "    %-18s %6.3f cores, waited %4.0f ms/s for a processor\n", $2, $1, $3 }'
+}

@@ -10,9 +10,10 @@
 #   DURATION=30 ROUNDS=2 WARMUP=30 PATH_UNDER_LOAD=/leads bench/reload-isolation.sh
 #   RELOAD_EVERY=0 bench/reload-isolation.sh           # reloads back to back instead of one a second
 #
-# Prints each phase's telecoms figures and the ratio of telecoms' p99 with reloads (the mean over
-# the reload phases) to its p99 without them (the mean over the quiet phases); the target is at
-# most 1.5. Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
+# Prints each phase's telecoms figures, the service's busiest threads in it (processor used, and
+# time spent waiting for a processor: the event loops', the reload thread's, the JIT's), and the
+# ratio of telecoms' p99 with reloads (the mean over the reload phases) to its p99 without them (the
+# mean over the quiet phases); the target is at most 1.5. Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -66,13 +67,16 @@ phase() {
     reload_loop "$prefix-reloading" "$prefix-reloads.txt" &
     reloader=$!
   fi
+  thread_times "$prefix-threads-before"
   wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA" "$BASE$PATH_UNDER_LOAD" -- telecoms > "$prefix.txt" 2>&1
+  thread_times "$prefix-threads-after"
   if [[ -n $reloader ]]; then
     rm "$prefix-reloading"
     wait "$reloader"
   fi
   wrk_summary "$name telecoms $PATH_UNDER_LOAD" < "$prefix.txt"
   [[ $reloads == yes ]] && echo "    insurance reloads answered: $(sort "$prefix-reloads.txt" | uniq -c | tr -s ' \n' ' ')"
+  thread_summary "$prefix-threads-before" "$prefix-threads-after" "$DURATION"
   p99_ms < "$prefix.txt" > "$prefix.p99"
 }
 
