@@ -129,17 +129,26 @@ public class LeadStore {
      * what a new rule version is replayed against. A row that cannot be read is counted and
      * left out rather than failing the whole read.
      *
-     * <p>Which leads are the last is asked of the database every time (an index read of their
-     * sequence numbers), but each row is parsed only once: recorded rows are never updated, only
-     * deleted, and parsing 500 leads' JSON was most of a replay gate's cost on every reload.
+     * <p>Which leads are the last is asked of the database every time (their sequence numbers and
+     * ids), but each row is parsed only once: recorded rows are never updated, only deleted, and
+     * parsing 500 leads' JSON was most of a replay gate's cost on every reload. A kept record is
+     * used only for the same sequence number and id, so a table emptied and refilled (its numbers
+     * restarted) is read afresh.
      */
     public RecentLeads recentRecords(String segment, int limit) throws SQLException {
         if (limit <= 0) {
             return new RecentLeads(List.of(), 0);
         }
         try (Connection connection = dataSource.getConnection()) {
-            List<Long> newestFirst = recentSeqs(connection, segment, limit);
-            Map<Long, LeadRecord> parsed = recentParsed.getOrDefault(segment, Map.of());
+            Map<Long, String> idsBySeq = new HashMap<>();
+            List<Long> newestFirst = recentSeqs(connection, segment, limit, idsBySeq);
+            Map<Long, LeadRecord> known = recentParsed.getOrDefault(segment, Map.of());
+            Map<Long, LeadRecord> parsed = new HashMap<>();
+            known.forEach((seq, record) -> {
+                if (record.lead().id().equals(idsBySeq.get(seq))) {
+                    parsed.put(seq, record);
+                }
+            });
             List<Long> missing = newestFirst.stream().filter(seq -> !parsed.containsKey(seq)).toList();
             Map<Long, LeadRecord> read = new HashMap<>();
             int unreadable = missing.isEmpty() ? 0 : readSeqs(connection, segment, missing, read);
@@ -158,15 +167,18 @@ public class LeadStore {
         }
     }
 
-    private static List<Long> recentSeqs(Connection connection, String segment, int limit) throws SQLException {
+    /** The segment's last sequence numbers, newest first; their lead ids go into {@code ids}. */
+    private static List<Long> recentSeqs(Connection connection, String segment, int limit, Map<Long, String> ids)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq FROM leads WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
+                "SELECT seq, id FROM leads WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
             select.setString(1, segment);
             select.setInt(2, limit);
             List<Long> seqs = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     seqs.add(rows.getLong(1));
+                    ids.put(rows.getLong(1), rows.getString(2));
                 }
             }
             return seqs;

@@ -153,6 +153,11 @@ abstract class LeadStoreContract {
         assertEquals(List.of("f1", "f3"), recentIds(2));
         assertEquals(List.of("f1", "f3"), recentIds(5));
         assertEquals(records.get(2), store.recentRecords(segment, 1).records().get(0));
+
+        // A row whose number comes back with another lead (a table emptied and its numbers restarted).
+        execute("UPDATE leads SET id = 'g3-" + segment + "', lead_json = REPLACE(lead_json, 'f3-', 'g3-') WHERE id = 'f3-"
+                + segment + "'");
+        assertEquals(List.of("f1", "g3"), recentIds(2));
     }
 
     private List<String> recentIds(int limit) throws SQLException {
