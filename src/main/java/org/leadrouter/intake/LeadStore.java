@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -44,11 +46,10 @@ import org.leadrouter.routing.RouteDecision;
 public class LeadStore {
 
     private static final String SELECT_RECORD = """
-            SELECT id, lead_json, recorded_at, queue, priority, score, required_skills, fallback, fallback_cause, reason,
+            SELECT seq, id, lead_json, recorded_at, queue, priority, score, required_skills, fallback, fallback_cause, reason,
                    rules_fired, ruleset_version, region, degraded, decided_at
             FROM leads
             """;
-    private static final String SELECT_RECORD_SEQ = SELECT_RECORD.replace("SELECT id,", "SELECT seq, id,");
     private static final String INSERT = """
             INSERT INTO leads (id, segment, received_at, recorded_at, lead_json, queue, priority, score,
                                required_skills, fallback, reason, rules_fired, ruleset_version, region,
@@ -140,58 +141,47 @@ public class LeadStore {
             return new RecentLeads(List.of(), 0);
         }
         try (Connection connection = dataSource.getConnection()) {
-            Map<Long, String> idsBySeq = new HashMap<>();
-            List<Long> newestFirst = recentSeqs(connection, segment, limit, idsBySeq);
             Map<Long, LeadRecord> known = recentParsed.getOrDefault(segment, Map.of());
-            Map<Long, LeadRecord> parsed = new HashMap<>();
-            known.forEach((seq, record) -> {
-                if (record.lead().id().equals(idsBySeq.get(seq))) {
-                    parsed.put(seq, record);
-                }
-            });
-            List<Long> missing = newestFirst.stream().filter(seq -> !parsed.containsKey(seq)).toList();
-            Map<Long, LeadRecord> read = new HashMap<>();
-            int unreadable = missing.isEmpty() ? 0 : readSeqs(connection, segment, missing, read);
-            Map<Long, LeadRecord> kept = new HashMap<>();
-            List<LeadRecord> records = new ArrayList<>(newestFirst.size());
-            for (int i = newestFirst.size() - 1; i >= 0; i--) {
-                Long seq = newestFirst.get(i);
-                LeadRecord record = parsed.containsKey(seq) ? parsed.get(seq) : read.get(seq);
-                if (record != null) {
-                    records.add(record);
-                    kept.put(seq, record);
+            // By sequence number, so the values come oldest first.
+            SortedMap<Long, LeadRecord> kept = new TreeMap<>();
+            List<Long> missing = new ArrayList<>();
+            for (Map.Entry<Long, String> last : recentIds(connection, segment, limit).entrySet()) {
+                LeadRecord record = known.get(last.getKey());
+                if (record != null && record.lead().id().equals(last.getValue())) {
+                    kept.put(last.getKey(), record);
+                } else {
+                    missing.add(last.getKey());
                 }
             }
+            int unreadable = missing.isEmpty() ? 0 : readSeqs(connection, segment, missing, kept);
             recentParsed.put(segment, kept);
-            return new RecentLeads(records, unreadable);
+            return new RecentLeads(List.copyOf(kept.values()), unreadable);
         }
     }
 
-    /** The segment's last sequence numbers, newest first; their lead ids go into {@code ids}. */
-    private static List<Long> recentSeqs(Connection connection, String segment, int limit, Map<Long, String> ids)
-            throws SQLException {
+    /** The lead ids of the segment's last {@code limit} rows, by sequence number. */
+    private static Map<Long, String> recentIds(Connection connection, String segment, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, id FROM leads WHERE segment = ? ORDER BY seq DESC LIMIT ?")) {
             select.setString(1, segment);
             select.setInt(2, limit);
-            List<Long> seqs = new ArrayList<>();
+            Map<Long, String> ids = new HashMap<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    seqs.add(rows.getLong(1));
                     ids.put(rows.getLong(1), rows.getString(2));
                 }
             }
-            return seqs;
+            return ids;
         }
     }
 
     /** Reads the rows of the given sequence numbers (one range query) into {@code into}; returns how many were unreadable. */
-    private int readSeqs(Connection connection, String segment, List<Long> seqs, Map<Long, LeadRecord> into)
+    private int readSeqs(Connection connection, String segment, Collection<Long> seqs, Map<Long, LeadRecord> into)
             throws SQLException {
         Set<Long> wanted = new HashSet<>(seqs);
         int unreadable = 0;
         try (PreparedStatement select = connection.prepareStatement(
-                SELECT_RECORD_SEQ + "WHERE segment = ? AND seq BETWEEN ? AND ?")) {
+                SELECT_RECORD + "WHERE segment = ? AND seq BETWEEN ? AND ?")) {
             select.setString(1, segment);
             select.setLong(2, Collections.min(seqs));
             select.setLong(3, Collections.max(seqs));
