@@ -45,7 +45,10 @@ public class RulePackageLoader {
      * file at a time, so a reload reads again only the tables whose bytes changed. Holds one
      * reading per file, the size of the tables themselves.
      */
-    private final ConcurrentMap<String, ReadTable> tablesRead = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TableFile, ReadTable> tablesRead = new ConcurrentHashMap<>();
+
+    private record TableFile(String segment, String name) {
+    }
 
     private record ReadTable(byte[] content, DecisionTable table) {
     }
@@ -116,7 +119,7 @@ public class RulePackageLoader {
             builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(name), ResourceType.DRL);
         }
-        tablesRead.keySet().removeIf(key -> key.startsWith(segment + '/') && !files.containsKey(key.substring(segment.length() + 1)));
+        tablesRead.keySet().removeIf(file -> file.segment().equals(segment) && !files.containsKey(file.name()));
         problems.addAll(BuildErrors.toProblems(builder.getErrors(), drlByFile, tables));
         if (!problems.isEmpty()) {
             return LoadResult.rejected(segment, version, names, problems);
@@ -157,7 +160,7 @@ public class RulePackageLoader {
     }
 
     private DecisionTable table(String segment, String name, byte[] content) {
-        String key = segment + '/' + name;
+        TableFile key = new TableFile(segment, name);
         ReadTable last = tablesRead.get(key);
         if (last != null && Arrays.equals(last.content(), content)) {
             return last.table();
