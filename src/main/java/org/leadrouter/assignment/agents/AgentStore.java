@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -31,6 +32,12 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class AgentStore {
 
+    // What a scan asks of the waiting items, each through an index (AgentStoreScanPlanTest).
+    static final String WAITS_IN_QUEUE =
+            "SELECT 1 FROM work_items WHERE state = ? AND queue = ? AND pinned_agent IS NULL FETCH FIRST ROW ONLY";
+    static final String PINNED_WAITING = """
+            SELECT DISTINCT pinned_agent FROM work_items
+            WHERE pinned_agent IN (%s) AND state IN ('WAITING', 'ESCALATED')""";
     /** Working hours are kept as their shift texts joined by this (a shift never contains it). */
     private static final String SHIFT_SEPARATOR = ";";
     private static final String COLUMNS =
@@ -296,35 +303,67 @@ public class AgentStore {
     }
 
 
-    /** Agents online with room, serving a queue where something waits (or pinned something). */
-    public List<String> withWorkToTake(Connection c) throws SQLException {
-        // What waits first, through work_items_waiting: a handful of rows while offers keep up.
-        // Asked agent by agent in one query instead, H2 read every item of each agent's queues to
-        // test its state: a fifth of the processor under load (docs/performance.md).
-        Set<String> queues = new HashSet<>();
-        Set<String> pinned = new HashSet<>();
+    /** Whether any agent at all is online with room (their hours and skills not weighed). */
+    public boolean anyoneWithRoom(Connection c) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT DISTINCT queue, pinned_agent FROM work_items WHERE state IN ('WAITING', 'ESCALATED')");
+                "SELECT 1 FROM agents WHERE presence = 'ONLINE' AND load_units < capacity FETCH FIRST ROW ONLY");
+                ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    /** Agents online with room, serving a queue where something waits (or pinned something), by id. */
+    public List<String> withWorkToTake(Connection c) throws SQLException {
+        // Agents first: a roster is a few hundred rows, while what waits can be a night's backlog.
+        // Asked items first, a scan read every waiting item each second, agents or none: a third of
+        // the processor under intake load with no agent online (docs/performance.md).
+        Map<String, List<String>> byQueue = new HashMap<>();
+        Set<String> withRoom = new HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT a.id, q.queue FROM agents a LEFT JOIN agent_queues q ON q.agent_id = a.id
+                WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity""");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                String agent = rows.getString(2);
-                if (agent == null) {
-                    queues.add(rows.getString(1));
-                } else {
-                    pinned.add(agent);
+                String agent = rows.getString(1);
+                withRoom.add(agent);
+                String queue = rows.getString(2);
+                if (queue != null) {
+                    byQueue.computeIfAbsent(queue, q -> new ArrayList<>()).add(agent);
                 }
             }
         }
-        if (queues.isEmpty() && pinned.isEmpty()) {
+        if (withRoom.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT a.id FROM agents a
-                WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity
-                  AND (a.id IN (%s)
-                       OR EXISTS (SELECT 1 FROM agent_queues q WHERE q.agent_id = a.id AND q.queue IN (%s)))
-                ORDER BY a.id""".formatted(marks(pinned.size()), marks(queues.size())))) {
-            setStrings(select, setStrings(select, 1, pinned), queues);
+        Set<String> take = new TreeSet<>(pinnedWaiting(c, withRoom));
+        // One probe of work_items_waiting per queue and state: it stops at the first item.
+        try (PreparedStatement probe = c.prepareStatement(WAITS_IN_QUEUE)) {
+            for (Map.Entry<String, List<String>> queue : byQueue.entrySet()) {
+                if (!take.containsAll(queue.getValue()) && waits(probe, queue.getKey())) {
+                    take.addAll(queue.getValue());
+                }
+            }
+        }
+        return List.copyOf(take);
+    }
+
+    private static boolean waits(PreparedStatement probe, String queue) throws SQLException {
+        for (String state : List.of("WAITING", "ESCALATED")) {
+            probe.setString(1, state);
+            probe.setString(2, queue);
+            try (ResultSet row = probe.executeQuery()) {
+                if (row.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Which of these agents an item waits pinned to, through work_items_pinned. */
+    private static List<String> pinnedWaiting(Connection c, Set<String> agents) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(PINNED_WAITING.formatted(marks(agents.size())))) {
+            setStrings(select, 1, agents);
             return ids(select);
         }
     }

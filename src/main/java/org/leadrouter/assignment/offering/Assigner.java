@@ -172,6 +172,11 @@ public class Assigner {
         if (workIds.isEmpty()) {
             return List.of();
         }
+        // At a peak with every agent full, or at night with nobody online, intake is busiest while
+        // nobody can take anything: one read of the roster spares reading each batch's items back.
+        if (!agents.anyoneWithRoom(c)) {
+            return List.of();
+        }
         Instant now = clock.now();
         OfferChoice choice = new OfferChoice(c, agents, distribution.round(c, now), now, bankHolidays);
         // H2 writes a row lock as a new version of the row: locking items that no agent has room for

@@ -3,6 +3,7 @@ package org.leadrouter.assignment.offering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -215,6 +216,27 @@ class AssignerTest {
         }
         assertEquals(1, t.scheduler.scan().offered());
         assertEquals("boss", find(id).agentId());
+    }
+
+    @Test
+    void aScanFillsOnlyAgentsWhoseQueuesHoldWaitingOrEscalatedItems() throws Exception {
+        agent("ann", List.of("sales"), Map.of(), 3, "AWAY");
+        agent("boss", List.of("managers"), Map.of(), 3, "AWAY");
+        agent("cat", List.of("service"), Map.of(), 3, "AWAY");
+        String waiting = enqueue("sales", Map.of(), 3, 10);
+        t.clock.advance(TestAssignment.SLA.plusSeconds(1));
+        assertEquals(1, t.scheduler.scan().escalated());
+        assertEquals(WorkState.ESCALATED, find(waiting).state(), "escalated to the managers queue, where boss is away");
+        assertNull(find(waiting).pinnedAgent());
+        String second = enqueue("sales", Map.of(), 3, 10);
+
+        try (var c = t.dataSource.getConnection(); var update = c.createStatement()) {
+            update.execute("UPDATE agents SET presence = 'ONLINE'");
+        }
+        assertEquals(2, t.scheduler.scan().offered(), "boss takes the escalated item, ann the waiting one, cat nothing");
+        assertEquals("boss", find(waiting).agentId());
+        assertEquals("ann", find(second).agentId());
+        assertTrue(t.directory.openOffers("cat").isEmpty());
     }
 
     @Test
