@@ -218,3 +218,21 @@ thread_summary() {
     }' "$1" "$2" | sort -rn | head -n "${THREADS_SHOWN:-6}" |
     awk -F'\t' '{ printf "    %-18s %6.3f cores, waited %4.0f ms/s for a processor\n", $2, $1, $3 }'
 }
+
+# gc_log_option FILE: the JVM option that logs each collector pause to FILE, stamped with the wall
+# clock in milliseconds, for gc_pauses.
+gc_log_option() {
+  echo "-Xlog:gc:file=$1:timemillis"
+}
+
+# gc_pauses FILE FROM_MS TO_MS: the collector's stop-the-world pauses that ended between two
+# now_ms readings: how many, their total and the longest.
+gc_pauses() {
+  awk -v from="$2" -v to="$3" -F'[][]' '/Pause/ {
+      t = $2; sub(/ms$/, "", t)
+      if (t + 0 < from || t + 0 > to) next
+      n = split($0, parts, " "); d = parts[n]; sub(/ms$/, "", d)
+      count++; total += d; if (d + 0 > max) max = d + 0
+    }
+    END { printf "    collector: %d pauses, %.0f ms in all, longest %.1f ms\n", count, total, max }' "$1"
+}

@@ -11,7 +11,8 @@
 #   RELOAD_EVERY=0 bench/reload-isolation.sh           # reloads back to back instead of one a second
 #
 # Prints each phase's telecoms figures, the service's busiest threads in it (processor used, and
-# time spent waiting for a processor: the event loops', the reload thread's, the JIT's), and the
+# time spent waiting for a processor: the event loops', the reload thread's, the JIT's), the
+# collector's stop-the-world pauses in it, and the
 # ratio of telecoms' p99 with reloads (the mean over the reload phases) to its p99 without them (the
 # mean over the quiet phases); the target is at most 1.5. Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
@@ -30,7 +31,8 @@ require_wrk
 require_jar
 make_work_dir
 RULES=$(copy_rules)
-start_service "$RULES" -Dleadrouter.rules.watch=false
+GC_LOG=$BENCH_WORK/gc.log
+start_service "$RULES" -Dleadrouter.rules.watch=false "$(gc_log_option "$GC_LOG")"
 DRL=$RULES/insurance/routing.drl
 cp "$DRL" "$BENCH_WORK/good-a.drl"
 { cat "$DRL"; printf '\n// Reload bench: a harmless comment, so this version has a content hash of its own.\n'; } \
@@ -68,7 +70,10 @@ phase() {
     reloader=$!
   fi
   thread_times "$prefix-threads-before"
+  local started ended
+  started=$(now_ms)
   wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LUA" "$BASE$PATH_UNDER_LOAD" -- telecoms > "$prefix.txt" 2>&1
+  ended=$(now_ms)
   thread_times "$prefix-threads-after"
   if [[ -n $reloader ]]; then
     rm "$prefix-reloading"
@@ -77,6 +82,7 @@ phase() {
   wrk_summary "$name telecoms $PATH_UNDER_LOAD" < "$prefix.txt"
   [[ $reloads == yes ]] && echo "    insurance reloads answered: $(sort "$prefix-reloads.txt" | uniq -c | tr -s ' \n' ' ')"
   thread_summary "$prefix-threads-before" "$prefix-threads-after" "$DURATION"
+  gc_pauses "$GC_LOG" "$started" "$ended"
   p99_ms < "$prefix.txt" > "$prefix.p99"
 }
 
