@@ -7,6 +7,7 @@
 #   bench/run.sh                      # wrk -t2 -c32, 10 s per endpoint after 30 s of warm-up each
 #   THREADS=2 CONNECTIONS=64 DURATION=20s WARMUP=20s bench/run.sh
 #   JAVA_OPTS="-Dleadrouter.intake.batch-size=200" bench/run.sh
+#   BENCH_DB=postgresql bench/run.sh  # a throwaway local PostgreSQL server (lib.sh), durable commits
 #
 # Needs wrk (Debian: apt-get install -y wrk) and target/quarkus-app (./mvnw package).
 set -euo pipefail
@@ -21,6 +22,9 @@ WARMUP=${WARMUP:-30s}
 require_wrk
 require_jar
 make_work_dir
+if [[ ${BENCH_DB:-h2} == postgresql ]]; then
+  start_postgres "$BENCH_WORK/pg"
+fi
 start_service "$PWD/rules"
 
 LUA=bench/post-lead.lua
@@ -60,4 +64,4 @@ measure "POST /routes/preview" "${PREVIEW[@]}"
 measure "POST /leads" "${LEADS[@]}"
 echo "preview / trivial: $(ratio "POST /routes/preview" "GET /q/health/live")   leads / preview: $(ratio "POST /leads" "POST /routes/preview")   (load average now $(cut -d' ' -f1 /proc/loadavg))"
 ERRORS=$(grep -c "could not record" "$(service_log)" || true)
-echo "database size after the run: $(du -sh "$BENCH_WORK/data" | cut -f1); failed batches in the log: $ERRORS"
+echo "database size after the run: $(du -sh "${PG_DATA:-$BENCH_WORK/data}" | cut -f1); failed batches in the log: $ERRORS"
