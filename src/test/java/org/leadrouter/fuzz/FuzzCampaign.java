@@ -42,8 +42,7 @@ final class FuzzCampaign {
     private final PackagedService service;
     private final String authorization;
     private final FuzzReport report;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = newClient();
     private final Map<String, JsonNode> acknowledgedLeads = new ConcurrentHashMap<>();
 
     private FuzzCampaign(PackagedService service, String authorization, String database) {
@@ -111,13 +110,19 @@ final class FuzzCampaign {
     /**
      * Sends the request, and once more on a fresh connection if the first one was cut before any
      * answer: a kept-alive connection the service closed after its previous answer is not a
-     * failure to answer this request (HTTP clients resend in that case too).
+     * failure to answer this request (HTTP clients resend in that case too). The second try goes
+     * through a client of its own: the shared client's pool can hold more than one connection the
+     * service closed (it does after each bare 414), and it may hand the retry another of them.
      */
     private CompletableFuture<HttpResponse<String>> sendAgainIfCut(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> failure == null ? CompletableFuture.completedFuture(response)
-                        : http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+                        : newClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .thenCompose(Function.identity());
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private void check(FuzzCase fuzz, HttpResponse<String> response, Throwable failure) {
