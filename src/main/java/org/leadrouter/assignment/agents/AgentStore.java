@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.leadrouter.assignment.work.WorkState;
 
 /** Agents in the database. Every method works inside the caller's transaction. */
 @ApplicationScoped
@@ -38,6 +39,8 @@ public class AgentStore {
     static final String PINNED_WAITING = """
             SELECT DISTINCT pinned_agent FROM work_items
             WHERE pinned_agent IN (%s) AND state IN ('WAITING', 'ESCALATED')""";
+    /** Online and below capacity: may be offered work now, but for working hours (weighed in memory). */
+    private static final String WITH_ROOM = "a.presence = 'ONLINE' AND a.load_units < a.capacity";
     /** Working hours are kept as their shift texts joined by this (a shift never contains it). */
     private static final String SHIFT_SEPARATOR = ";";
     private static final String COLUMNS =
@@ -210,7 +213,7 @@ public class AgentStore {
         }
         List<Candidate> found = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + serving(pinnedAgent)
-                + " AND a.presence = 'ONLINE' AND a.load_units < a.capacity")) {
+                + " AND " + WITH_ROOM)) {
             select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -228,8 +231,7 @@ public class AgentStore {
      */
     public List<AgentState> candidates(Connection c, String workId, String queue, String pinnedAgent,
                                        boolean skillsWaived) throws SQLException {
-        return eligible(c, "a.presence = 'ONLINE' AND a.load_units < a.capacity", null, workId, queue, pinnedAgent,
-                skillsWaived);
+        return eligible(c, WITH_ROOM, null, workId, queue, pinnedAgent, skillsWaived);
     }
 
     /** Whether this agent is eligible for the item, whatever their presence, hours and load. */
@@ -306,7 +308,7 @@ public class AgentStore {
     /** Whether any agent at all is online with room (their hours and skills not weighed). */
     public boolean anyoneWithRoom(Connection c) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT 1 FROM agents WHERE presence = 'ONLINE' AND load_units < capacity FETCH FIRST ROW ONLY");
+                "SELECT 1 FROM agents a WHERE " + WITH_ROOM + " FETCH FIRST ROW ONLY");
                 ResultSet row = select.executeQuery()) {
             return row.next();
         }
@@ -319,9 +321,8 @@ public class AgentStore {
         // the processor under intake load with no agent online (docs/performance.md).
         Map<String, List<String>> byQueue = new HashMap<>();
         Set<String> withRoom = new HashSet<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT a.id, q.queue FROM agents a LEFT JOIN agent_queues q ON q.agent_id = a.id
-                WHERE a.presence = 'ONLINE' AND a.load_units < a.capacity""");
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT a.id, q.queue FROM agents a LEFT JOIN agent_queues q ON q.agent_id = a.id WHERE " + WITH_ROOM);
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String agent = rows.getString(1);
@@ -348,8 +349,8 @@ public class AgentStore {
     }
 
     private static boolean waits(PreparedStatement probe, String queue) throws SQLException {
-        for (String state : List.of("WAITING", "ESCALATED")) {
-            probe.setString(1, state);
+        for (WorkState state : WorkState.WAITING_STATES) {
+            probe.setString(1, state.name());
             probe.setString(2, queue);
             try (ResultSet row = probe.executeQuery()) {
                 if (row.next()) {
