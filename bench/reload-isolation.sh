@@ -12,9 +12,9 @@
 #
 # Prints each phase's telecoms figures, the service's busiest threads in it (processor used, and
 # time spent waiting for a processor: the event loops', the reload thread's, the JIT's), the
-# collector's stop-the-world pauses in it, and the
-# ratio of telecoms' p99 with reloads (the mean over the reload phases) to its p99 without them (the
-# mean over the quiet phases); the target is at most 1.5. Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
+# collector's stop-the-world pauses in it, and the ratio of telecoms' p99 with reloads (the mean
+# over the reload phases) to its p99 without them (the mean over the quiet phases); the target is at
+# most 1.5. Needs wrk and target/quarkus-app (./mvnw -B package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
