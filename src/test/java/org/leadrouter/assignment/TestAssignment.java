@@ -77,7 +77,7 @@ public final class TestAssignment {
         AssignmentConfig config = config(queuesFile(queuesJson), offerWithLead);
         this.queues = new QueueCatalog(config);
         AssignmentMetrics metrics = new AssignmentMetrics(new SimpleMeterRegistry());
-        Distribution distribution = new Distribution(policies, queues);
+        Distribution distribution = new Distribution(policies, work, queues);
         this.assigner = new Assigner(db, agents, work, queues, clock, config, metrics, distribution);
         this.supervision = new Supervision(db, work, agents, queues, assigner, clock, metrics, distribution);
         AgentChanges changes = new AgentChanges(assigner);

@@ -119,7 +119,6 @@ public class Assigner {
             }
         }
         work.insert(c, placed, now);
-        distribution.remember(c, placed.stream().map(WorkStore.Placed::work).toList());
         work.events(c, events);
         return placed.stream().map(p -> p.work().id()).toList();
     }

@@ -20,8 +20,8 @@ import org.leadrouter.assignment.queues.DistributionPolicy;
 import org.leadrouter.assignment.queues.PolicySettings;
 import org.leadrouter.assignment.queues.QueueCatalog;
 import org.leadrouter.assignment.queues.QueueSettings;
-import org.leadrouter.assignment.work.NewWork;
 import org.leadrouter.assignment.work.WorkItem;
+import org.leadrouter.assignment.work.WorkStore;
 
 /**
  * Applies a queue's distribution policy: the order in which the agents who can take an item are
@@ -35,10 +35,12 @@ public class Distribution {
     public static final int WEIGHT_WINDOW = 100;
 
     private final PolicyStore store;
+    private final WorkStore work;
     private final QueueCatalog queues;
 
-    public Distribution(PolicyStore store, QueueCatalog queues) {
+    public Distribution(PolicyStore store, WorkStore work, QueueCatalog queues) {
         this.store = store;
+        this.work = work;
         this.queues = queues;
     }
 
@@ -91,7 +93,8 @@ public class Distribution {
             if (policy.stickyDays() == null) {
                 return ordered;
             }
-            Optional<String> sticky = store.stickyAgent(c, item.id(), now.minus(Duration.ofDays(policy.stickyDays())));
+            Optional<String> sticky = store.stickyAgent(c, item.id(), work.matchKeys(c, item.id()),
+                    now.minus(Duration.ofDays(policy.stickyDays())));
             return sticky.map(agent -> first(ordered, agent)).orElse(ordered);
         }
 
@@ -178,11 +181,6 @@ public class Distribution {
             }
         }
         return reached;
-    }
-
-    /** Keeps new items' match keys, for sticky routing of later leads from the same customer. */
-    public void remember(Connection c, List<NewWork> items) throws SQLException {
-        store.insertKeys(c, items);
     }
 
     /** Agent id order, starting after the agent offered last (from the start if they are not among these). */

@@ -1,6 +1,8 @@
 package org.leadrouter.assignment.policies;
 
 import static org.leadrouter.db.SqlLists.ids;
+import static org.leadrouter.db.SqlLists.marks;
+import static org.leadrouter.db.SqlLists.setStrings;
 import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.leadrouter.assignment.work.NewWork;
+import java.util.Set;
 import org.leadrouter.assignment.work.WorkStore;
 
 /**
@@ -30,23 +32,6 @@ public class PolicyStore {
     private static final String KEPT = "state IN ('OPEN', 'ACCEPTED')";
     /** Items a refinement may move or relax: waiting in their queue, not escalated, not pinned. */
     private static final String PLAIN_WAITING = "w.state = 'WAITING' AND w.pinned_agent IS NULL";
-
-    public void insertKeys(Connection c, List<NewWork> items) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO work_match_keys (work_id, match_key) VALUES (?, ?)")) {
-            boolean any = false;
-            for (NewWork item : items) {
-                for (String key : item.matchKeys()) {
-                    insert.setString(1, item.id());
-                    insert.setString(2, key);
-                    insert.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                insert.executeBatch();
-            }
-        }
-    }
 
     /** The agent the queue's latest offer went to: the round-robin position. */
     public Optional<String> lastOffered(Connection c, String queue) throws SQLException {
@@ -116,16 +101,23 @@ public class PolicyStore {
         }
     }
 
-    /** The agent who most recently accepted (since {@code since}) another item sharing a match key with this one. */
-    public Optional<String> stickyAgent(Connection c, String workId, Instant since) throws SQLException {
+    /**
+     * The agent who most recently accepted (since {@code since}) another item sharing one of
+     * {@code keys} (the item's own, {@link WorkStore#matchKeys}).
+     */
+    public Optional<String> stickyAgent(Connection c, String workId, Set<String> keys, Instant since) throws SQLException {
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT w.agent_id FROM work_match_keys mine
-                JOIN work_match_keys other ON other.match_key = mine.match_key AND other.work_id <> mine.work_id
+                SELECT w.agent_id FROM work_match_keys other
                 JOIN work_items w ON w.id = other.work_id
-                WHERE mine.work_id = ? AND w.state IN ('ACCEPTED', 'COMPLETED') AND w.accepted_at >= ?
+                WHERE other.match_key IN (""" + marks(keys.size()) + """
+                ) AND other.work_id <> ? AND w.state IN ('ACCEPTED', 'COMPLETED') AND w.accepted_at >= ?
                 ORDER BY w.accepted_at DESC LIMIT 1""")) {
-            select.setString(1, workId);
-            setInstant(select, 2, since);
+            int i = setStrings(select, 1, keys);
+            select.setString(i++, workId);
+            setInstant(select, i, since);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import java.util.Set;
 public class WorkStore {
 
     private static final TypeReference<LinkedHashMap<String, Integer>> SKILLS = new TypeReference<>() {
+    };
+    private static final TypeReference<LinkedHashSet<String>> KEYS = new TypeReference<>() {
     };
     private static final String WAITING = "state IN ('WAITING', 'ESCALATED')";
     /** The waiting order: most urgent priority (1) first, then highest score, then oldest. Not FIFO. */
@@ -46,8 +49,8 @@ public class WorkStore {
     public void insert(Connection c, List<Placed> items, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,
-                    routing_rule, fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at)
-                VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, 'WAITING', 0, FALSE, ?, ?, ?, ?)""");
+                    routing_rule, fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at, match_keys)
+                VALUES (?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, 'WAITING', 0, FALSE, ?, ?, ?, ?, ?)""");
              PreparedStatement skills = c.prepareStatement("INSERT INTO work_skills (work_id, skill, level) VALUES (?, ?, ?)")) {
             boolean anySkill = false;
             for (Placed placed : items) {
@@ -56,7 +59,7 @@ public class WorkStore {
                 insert.setString(2, work.segment());
                 insert.setString(3, work.queue());
                 insert.setString(4, placed.queue());
-                insert.setString(5, write(work.requiredSkills()));
+                insert.setString(5, writeJson(work.requiredSkills()));
                 insert.setInt(6, work.priority());
                 insert.setInt(7, work.score());
                 insert.setString(8, work.routingRule());
@@ -65,6 +68,7 @@ public class WorkStore {
                 setInstant(insert, 11, work.routedAt());
                 setInstant(insert, 12, now);
                 setInstant(insert, 13, placed.slaDueAt());
+                insert.setString(14, work.matchKeys().isEmpty() ? null : writeJson(work.matchKeys()));
                 insert.addBatch();
                 for (Map.Entry<String, Integer> skill : work.requiredSkills().entrySet()) {
                     skills.setString(1, work.id());
@@ -263,10 +267,46 @@ public class WorkStore {
         }
     }
 
-    /** Held by the agent: by accepting an offer, or assigned, reassigned or pulled (first acceptance time kept). */
+    /**
+     * Held by the agent: by accepting an offer, or assigned, reassigned or pulled (first acceptance
+     * time kept). At the first acceptance the item's match keys are written where sticky routing
+     * looks them up (work_match_keys): only accepted items are ever looked up there, so intake
+     * keeps them in the item's row and leaves those rows, and their indexes, to the acceptances.
+     */
     public void markAccepted(Connection c, String id, String agentId, Instant now) throws SQLException {
+        Optional<Set<String>> firstKeys = keysIfNeverAccepted(c, id);
         update(c, "UPDATE work_items SET state = 'ACCEPTED', agent_id = ?, accepted_at = COALESCE(accepted_at, ?) WHERE id = ?",
                 agentId, now, id);
+        if (firstKeys.isPresent() && !firstKeys.get().isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO work_match_keys (work_id, match_key) VALUES (?, ?)")) {
+                for (String key : firstKeys.get()) {
+                    insert.setString(1, id);
+                    insert.setString(2, key);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** The item's sticky-routing keys (see {@link MatchKeys}), empty when it has none. */
+    public Set<String> matchKeys(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT match_keys FROM work_items WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? readKeys(rows.getString(1)) : Set.of();
+            }
+        }
+    }
+
+    /** The item's match keys if it was never accepted; empty if it was (its keys are written already). */
+    private Optional<Set<String>> keysIfNeverAccepted(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT match_keys FROM work_items WHERE id = ? AND accepted_at IS NULL")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(readKeys(rows.getString(1))) : Optional.empty();
+            }
+        }
     }
 
     public void markCompleted(Connection c, String id, Instant now) throws SQLException {
@@ -496,11 +536,19 @@ public class WorkStore {
         }
     }
 
-    private String write(Map<String, Integer> skills) {
+    private String writeJson(Object value) {
         try {
-            return json.writeValueAsString(skills);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private Set<String> readKeys(String keys) {
+        try {
+            return keys == null ? Set.of() : json.readValue(keys, KEYS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored match keys are not readable", e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.leadrouter.assignment.policies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,31 @@ class StickyRoutingTest {
         t.clock.advance(Duration.ofDays(2));
         take(offer("sales", keys("priya@example.com", null, null)), "bob");
         take(offer("sales", keys(null, null, "acme ltd.")), "ann");
+    }
+
+    @Test
+    void aLeadsKeysAreLookedUpOnlyOnceItIsAcceptedAndWrittenOnce() {
+        Set<String> priya = keys("priya@example.com", "07700 900123", null);
+        String waiting = t.enqueue("plain", Map.of(), priya);
+        assertEquals(0, keyRows(waiting), "intake keeps the keys in the item's row");
+
+        Offer offer = t.assigner.offer(waiting).orElseThrow();
+        t.assigner.accept(offer.id());
+        assertEquals(2, keyRows(waiting));
+        t.supervision.reassign(waiting, offer.agentId().equals("ann") ? "bob" : "ann", "supervisor");
+        assertEquals(2, keyRows(waiting), "a later acceptance (a reassignment) writes no second copy");
+    }
+
+    private int keyRows(String workId) {
+        return t.db.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM work_match_keys WHERE work_id = ?")) {
+                select.setString(1, workId);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
     }
 
     private Offer offer(String queue, Set<String> keys) {

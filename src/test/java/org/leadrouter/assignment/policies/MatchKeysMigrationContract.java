@@ -1,0 +1,88 @@
+package org.leadrouter.assignment.policies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+import org.leadrouter.assignment.work.WorkStore;
+
+/**
+ * Upgrading a database recorded before match keys moved onto the item (db/migration/V90 and each
+ * database's V91): the keys of items never accepted move into their row, where intake now writes
+ * them, and their key rows go; accepted items keep theirs, which sticky routing looks up. One
+ * subclass per database, each migrating as the service does.
+ */
+abstract class MatchKeysMigrationContract {
+
+    /** A database with no schema yet. */
+    abstract DataSource empty();
+
+    /** Where the service finds this database's migrations. */
+    abstract String[] locations();
+
+    @Test
+    void keysOfItemsNeverAcceptedMoveOntoTheItemAndAcceptedItemsKeepTheirRows() throws SQLException {
+        DataSource dataSource = empty();
+        Flyway upgrade = Flyway.configure().dataSource(dataSource).locations(locations()).load();
+        MigrationVersion before = Arrays.stream(upgrade.info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion("90")) < 0).max(Comparator.naturalOrder()).orElseThrow();
+        Flyway.configure().dataSource(dataSource).locations(locations()).target(before).load().migrate();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String id : List.of("waiting", "no-keys", "accepted")) {
+                s.execute("INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,"
+                        + " fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at)"
+                        + " VALUES ('" + id + "', 'motor', 'q', 'q', '{}', FALSE, 1, 1, FALSE, 'WAITING', 0, FALSE,"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            }
+            s.execute("UPDATE work_items SET state = 'ACCEPTED', agent_id = 'ann', accepted_at = CURRENT_TIMESTAMP WHERE id = 'accepted'");
+            s.execute("INSERT INTO work_match_keys (work_id, match_key) VALUES ('waiting', 'email:priya@example.com'),"
+                    + " ('waiting', 'company:acme \"the\" \\ best'), ('accepted', 'email:priya@example.com')");
+        }
+
+        upgrade.migrate();
+
+        try (Connection c = dataSource.getConnection()) {
+            WorkStore work = new WorkStore();
+            assertEquals(Set.of("email:priya@example.com", "company:acme \"the\" \\ best"), work.matchKeys(c, "waiting"));
+            assertEquals(Set.of(), work.matchKeys(c, "no-keys"));
+            assertNull(column(c, "no-keys"));
+            assertNull(column(c, "accepted"), "an accepted item's keys stay where sticky routing looks them up");
+            assertEquals(List.of("accepted email:priya@example.com"), keyRows(c));
+        }
+    }
+
+    private static String column(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT match_keys FROM work_items WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static List<String> keyRows(Connection c) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT work_id, match_key FROM work_match_keys ORDER BY work_id, match_key")) {
+            while (rows.next()) {
+                found.add(rows.getString(1) + " " + rows.getString(2));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,21 @@
+package org.leadrouter.assignment.policies;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+class MatchKeysMigrationH2Test extends MatchKeysMigrationContract {
+
+    @Override
+    DataSource empty() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return h2;
+    }
+
+    @Override
+    String[] locations() {
+        return new String[] {"classpath:db/migration", "classpath:db/h2"};
+    }
+}
