@@ -111,8 +111,6 @@ public class Assigner {
             }
             String queue = path.get(path.size() - 1);
             placed.add(new WorkStore.Placed(item, queue, item.routedAt().plus(queues.settings(queue).sla())));
-            events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.QUEUED, item.queue(), null, null,
-                    item.fallback() ? "fallback route" : null));
             for (int i = 1; i < path.size(); i++) {
                 events.add(new WorkStore.NewEvent(item.id(), now, WorkEventKind.OVERFLOWED, path.get(i), null, null,
                         "nobody serves " + path.get(i - 1)));

@@ -39,6 +39,9 @@ public class WorkStore {
     /** The waiting order: most urgent priority (1) first, then highest score, then oldest. Not FIFO. */
     public static final String WAITING_ORDER = "ORDER BY w.priority, w.score DESC, w.created_at, w.id";
 
+    /** The QUEUED event's detail for an item routed by its segment's fallback. */
+    private static final String FALLBACK_ROUTE = "fallback route";
+
     private final ObjectMapper json = new ObjectMapper();
 
     /** A new item, already placed in its final queue (after any overflow). */
@@ -359,6 +362,9 @@ public class WorkStore {
     }
 
     public void events(Connection c, List<NewEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO work_events (work_id, happened_at, kind, queue, agent_id, offer_id, detail, actor)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -382,6 +388,11 @@ public class WorkStore {
         }
     }
 
+    /**
+     * The item's transitions, oldest first. Its first, QUEUED, is read from the item's own row:
+     * intake writes no event row for it, sparing every lead a row and an index entry at a random
+     * place when lead ids are UUIDs. Items recorded before that have it as a row.
+     */
     public List<WorkEvent> history(Connection c, String workId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT * FROM work_events WHERE work_id = ? ORDER BY id")) {
@@ -390,12 +401,29 @@ public class WorkStore {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     long offer = rows.getLong("offer_id");
+                    Long offerId = rows.wasNull() ? null : offer;
                     events.add(new WorkEvent(instant(rows, "happened_at"), WorkEventKind.valueOf(rows.getString("kind")),
-                            rows.getString("queue"), rows.getString("agent_id"), rows.wasNull() ? null : offer,
+                            rows.getString("queue"), rows.getString("agent_id"), offerId,
                             rows.getString("detail"), rows.getString("actor")));
                 }
             }
+            if (events.stream().noneMatch(e -> e.kind() == WorkEventKind.QUEUED)) {
+                queued(c, workId).ifPresent(first -> events.add(0, first));
+            }
             return events;
+        }
+    }
+
+    /** How the item was queued at intake: in the queue the rules chose, when it was made. */
+    private static Optional<WorkEvent> queued(Connection c, String workId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT created_at, routed_queue, fallback FROM work_items WHERE id = ?")) {
+            select.setString(1, workId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new WorkEvent(instant(rows, "created_at"), WorkEventKind.QUEUED, rows.getString("routed_queue"),
+                                null, null, rows.getBoolean("fallback") ? FALLBACK_ROUTE : null, null))
+                        : Optional.empty();
+            }
         }
     }
 
