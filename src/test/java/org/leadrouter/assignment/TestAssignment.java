@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,6 +110,19 @@ public final class TestAssignment {
 
     public List<WorkEvent> history(String id) {
         return db.inTransaction(c -> work.history(c, id));
+    }
+
+    /** How many rows of {@code table} (a fixed name, never input) belong to the work item. */
+    public int rowsOf(String table, String workId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE work_id = ?")) {
+                select.setString(1, workId);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
     }
 
     /** A fresh in-memory H2 database with every migration applied. */

@@ -2,8 +2,6 @@ package org.leadrouter.assignment.policies;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,26 +68,15 @@ class StickyRoutingTest {
     void aLeadsKeysAreLookedUpOnlyOnceItIsAcceptedAndWrittenOnce() {
         Set<String> priya = keys("priya@example.com", "07700 900123", null);
         String waiting = t.enqueue("plain", Map.of(), priya);
-        assertEquals(0, keyRows(waiting), "intake keeps the keys in the item's row");
+        assertEquals(0, t.rowsOf("work_match_keys", waiting), "intake keeps the keys in the item's row");
 
         Offer offer = t.assigner.offer(waiting).orElseThrow();
         t.assigner.accept(offer.id());
-        assertEquals(2, keyRows(waiting));
+        assertEquals(2, t.rowsOf("work_match_keys", waiting));
         t.supervision.reassign(waiting, offer.agentId().equals("ann") ? "bob" : "ann", "supervisor");
-        assertEquals(2, keyRows(waiting), "a later acceptance (a reassignment) writes no second copy");
+        assertEquals(2, t.rowsOf("work_match_keys", waiting), "a later acceptance (a reassignment) writes no second copy");
     }
 
-    private int keyRows(String workId) {
-        return t.db.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM work_match_keys WHERE work_id = ?")) {
-                select.setString(1, workId);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        });
-    }
 
     private Offer offer(String queue, Set<String> keys) {
         return t.assigner.offer(t.enqueue(queue, Map.of(), keys)).orElseThrow();

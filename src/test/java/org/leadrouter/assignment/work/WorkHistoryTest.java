@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +37,7 @@ class WorkHistoryTest {
         WorkEvent queued = t.history("lead-1").get(0);
         assertTrue(!queued.at().isBefore(before) && !queued.at().isAfter(after), "queued when the item was made: " + queued.at());
         assertEquals(new WorkEvent(queued.at(), WorkEventKind.QUEUED, "sales", null, null, "fallback route", null), queued);
-        assertEquals(0, eventRows("lead-1"));
+        assertEquals(0, t.rowsOf("work_events", "lead-1"));
     }
 
     @Test
@@ -64,17 +62,5 @@ class WorkHistoryTest {
         assertEquals(WorkEventKind.ASSIGNED, assigned.kind());
         assertEquals("ann", assigned.agentId());
         assertNull(assigned.offerId());
-    }
-
-    private int eventRows(String id) {
-        return t.db.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM work_events WHERE work_id = ?")) {
-                select.setString(1, id);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        });
     }
 }
