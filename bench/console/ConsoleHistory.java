@@ -60,8 +60,8 @@ public class ConsoleHistory {
                         sla_due_at, first_offered_at, accepted_at)
                     VALUES (?, ?, ?, ?, '{}', FALSE, 3, 40, ?, ?, ?, ?, 0, FALSE, ?, ?, ?, ?, ?, ?)""");
                  PreparedStatement offer = c.prepareStatement("""
-                    INSERT INTO offers (work_id, agent_id, queue, state, reason, offered_at, expires_at, closed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO offers (work_id, agent_id, queue, state, reason, offered_at, expires_at, closed_at, segment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < leads; i++) {
                     Instant recorded = start.plusNanos(stepNanos * i);
                     String id = "bench-" + i;
@@ -110,11 +110,11 @@ public class ConsoleHistory {
                     if (!waiting) {
                         if (random.nextInt(4) == 0) {
                             boolean declined = random.nextBoolean();
-                            addOffer(offer, id, "agent-" + random.nextInt(AGENTS), queue, declined ? "DECLINED" : "TIMED_OUT",
+                            addOffer(offer, id, segment, "agent-" + random.nextInt(AGENTS), queue, declined ? "DECLINED" : "TIMED_OUT",
                                     declined ? (random.nextBoolean() ? "busy" : "wrong skills") : null, recorded.plusSeconds(1),
                                     recorded.plusSeconds(declined ? 3 : 61).isBefore(accepted) ? recorded.plusSeconds(declined ? 3 : 61) : accepted);
                         }
-                        addOffer(offer, id, agent, queue, "ACCEPTED", null, recorded.plusSeconds(2), accepted);
+                        addOffer(offer, id, segment, agent, queue, "ACCEPTED", null, recorded.plusSeconds(2), accepted);
                     }
                     if ((i + 1) % BATCH == 0 || i == leads - 1) {
                         lead.executeBatch();
@@ -181,8 +181,8 @@ public class ConsoleHistory {
         }
     }
 
-    private static void addOffer(PreparedStatement offer, String id, String agent, String queue, String state, String reason,
-                                 Instant offered, Instant closed) throws SQLException {
+    private static void addOffer(PreparedStatement offer, String id, String segment, String agent, String queue, String state,
+                                 String reason, Instant offered, Instant closed) throws SQLException {
         offer.setString(1, id);
         offer.setString(2, agent);
         offer.setString(3, queue);
@@ -191,6 +191,7 @@ public class ConsoleHistory {
         at(offer, 6, offered);
         at(offer, 7, offered.plusSeconds(60));
         at(offer, 8, closed);
+        offer.setString(9, segment);
         offer.addBatch();
     }
 

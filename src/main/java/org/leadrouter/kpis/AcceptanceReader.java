@@ -54,10 +54,10 @@ final class AcceptanceReader {
     /** The offers closed in the span, added to the totals: read for a window's edges, and by the hourly roll-up. */
     static void addOffers(Connection c, WindowParts.Span span, OfferTotals totals) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT w.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason, COUNT(*) AS n
-                FROM offers o JOIN work_items w ON w.id = o.work_id
+                SELECT o.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason, COUNT(*) AS n
+                FROM offers o
                 WHERE o.closed_at >= ? AND o.closed_at < ? AND o.state <> 'OPEN'
-                GROUP BY w.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason""")) {
+                GROUP BY o.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason""")) {
             setSpan(select, span);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -30,12 +30,9 @@ class RedundantIndexesTest {
     /**
      * Kept, each for a reason: a foreign key's own index cannot be dropped while the key stands,
      * and the longer offer indexes serve queries the key's column alone cannot (an agent's open
-     * offers among all it was ever offered); agents' skills change only when an agent is edited;
-     * the acceptance roll-up joins every closed offer to its item's segment from the index alone,
-     * where the primary key would read each wide item row (V41__console_covering_indexes.sql).
+     * offers among all it was ever offered); agents' skills change only when an agent is edited.
      */
     private static final Set<String> KEPT = Set.of(
-            "WORK_ITEMS (ID) within (ID, SEGMENT)",
             "OFFERS (AGENT_ID) within (AGENT_ID, STATE)",
             "OFFERS (AGENT_ID) within (AGENT_ID, QUEUE, OFFERED_AT)",
             "AGENT_SKILLS (AGENT_ID) within (AGENT_ID, SKILL)");

@@ -85,17 +85,18 @@ public final class History {
     /** An offer of an item to an agent, closed at {@code closed} (null: still open). */
     public void offer(String workId, String agent, String queue, String state, String reason, String closed) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO offers (work_id, agent_id, queue, state, reason, offered_at, expires_at, closed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO offers (work_id, segment, agent_id, queue, state, reason, offered_at, expires_at, closed_at)
+                VALUES (?, (SELECT segment FROM work_items WHERE id = ?), ?, ?, ?, ?, ?, ?, ?)""")) {
             Instant at = closed == null ? Instant.parse("2026-11-25T10:59:00Z") : Instant.parse(closed);
             insert.setString(1, workId);
-            insert.setString(2, agent);
-            insert.setString(3, queue);
-            insert.setString(4, state);
-            insert.setString(5, reason);
-            setInstant(insert, 6, at.minusSeconds(5));
-            setInstant(insert, 7, at.plusSeconds(60));
-            setInstant(insert, 8, closed == null ? null : at);
+            insert.setString(2, workId);
+            insert.setString(3, agent);
+            insert.setString(4, queue);
+            insert.setString(5, state);
+            insert.setString(6, reason);
+            setInstant(insert, 7, at.minusSeconds(5));
+            setInstant(insert, 8, at.plusSeconds(60));
+            setInstant(insert, 9, closed == null ? null : at);
             insert.executeUpdate();
         }
     }

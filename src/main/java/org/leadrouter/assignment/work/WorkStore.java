@@ -427,8 +427,8 @@ public class WorkStore {
         }
     }
 
-    /** An offer to make of an item the caller has locked. */
-    public record NewOffer(String workId, String agentId, String queue, Instant expiresAt) {
+    /** An offer to make of an item the caller has locked; {@code segment} is the item's. */
+    public record NewOffer(String workId, String segment, String agentId, String queue, Instant expiresAt) {
     }
 
     /**
@@ -437,15 +437,16 @@ public class WorkStore {
      */
     public List<Long> insertOffers(Connection c, List<NewOffer> offers, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO offers (work_id, agent_id, queue, state, offered_at, expires_at) VALUES (?, ?, ?, 'OPEN', ?, ?)");
+                "INSERT INTO offers (work_id, segment, agent_id, queue, state, offered_at, expires_at) VALUES (?, ?, ?, ?, 'OPEN', ?, ?)");
              PreparedStatement offered = c.prepareStatement("UPDATE work_items SET state = 'OFFERED', agent_id = ?,"
                      + " first_offered_at = COALESCE(first_offered_at, ?) WHERE id = ?")) {
             for (NewOffer offer : offers) {
                 insert.setString(1, offer.workId());
-                insert.setString(2, offer.agentId());
-                insert.setString(3, offer.queue());
-                setInstant(insert, 4, now);
-                setInstant(insert, 5, offer.expiresAt());
+                insert.setString(2, offer.segment());
+                insert.setString(3, offer.agentId());
+                insert.setString(4, offer.queue());
+                setInstant(insert, 5, now);
+                setInstant(insert, 6, offer.expiresAt());
                 insert.addBatch();
                 offered.setString(1, offer.agentId());
                 setInstant(offered, 2, now);

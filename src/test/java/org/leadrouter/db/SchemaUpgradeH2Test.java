@@ -1,10 +1,10 @@
-package org.leadrouter.assignment.policies;
+package org.leadrouter.db;
 
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-class MatchKeysMigrationH2Test extends MatchKeysMigrationContract {
+class SchemaUpgradeH2Test extends SchemaUpgradeContract {
 
     @Override
     DataSource empty() {

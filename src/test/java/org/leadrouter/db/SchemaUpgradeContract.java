@@ -1,4 +1,4 @@
-package org.leadrouter.assignment.policies;
+package org.leadrouter.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,12 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.work.WorkStore;
 
 /**
- * Upgrading a database recorded before match keys moved onto the item (db/migration/V90 and each
- * database's V91): every item's keys are copied into its row, where intake now writes them and
- * the sticky lookup reads them; the key rows of items never accepted go, and accepted items keep
- * theirs, which sticky routing looks up. One subclass per database, each migrating as the service does.
+ * Upgrades that move data: a database at the version before a migration gets rows as that
+ * version wrote them, then is migrated as the service migrates it at start. One subclass per
+ * database.
  */
-abstract class MatchKeysMigrationContract {
+abstract class SchemaUpgradeContract {
 
     /** A database with no schema yet. */
     abstract DataSource empty();
@@ -34,13 +33,15 @@ abstract class MatchKeysMigrationContract {
     /** Where the service finds this database's migrations. */
     abstract String[] locations();
 
+    /**
+     * Match keys moved onto the item (db/migration/V90 and each database's V91): every item's keys
+     * are copied into its row, where intake now writes them and the sticky lookup reads them; the
+     * key rows of items never accepted go, and accepted items keep theirs.
+     */
     @Test
     void keysOfItemsNeverAcceptedMoveOntoTheItemAndAcceptedItemsKeepTheirRows() throws SQLException {
         DataSource dataSource = empty();
-        Flyway upgrade = Flyway.configure().dataSource(dataSource).locations(locations()).load();
-        MigrationVersion before = Arrays.stream(upgrade.info().all()).map(MigrationInfo::getVersion)
-                .filter(v -> v.compareTo(MigrationVersion.fromVersion("90")) < 0).max(Comparator.naturalOrder()).orElseThrow();
-        Flyway.configure().dataSource(dataSource).locations(locations()).target(before).load().migrate();
+        Flyway upgrade = migratedToJustBefore(dataSource, "90");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String id : List.of("waiting", "no-keys", "accepted")) {
                 s.execute("INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,"
@@ -65,6 +66,45 @@ abstract class MatchKeysMigrationContract {
             assertEquals(List.of("accepted email:priya@example.com"), keyRows(c),
                     "an accepted item's keys stay where sticky routing finds it");
         }
+    }
+
+    /** Offers keep their item's segment (db/migration/V92), so the acceptance KPI needs no join. */
+    @Test
+    void offersTakeTheSegmentOfTheirItem() throws SQLException {
+        DataSource dataSource = empty();
+        Flyway upgrade = migratedToJustBefore(dataSource, "92");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO agents (id, name, capacity, time_zone, working_hours, presence, presence_since, load_units)"
+                    + " VALUES ('ann', 'Ann', 1, 'UTC', '', 'ONLINE', CURRENT_TIMESTAMP, 0)");
+            for (String segment : List.of("motor", "home")) {
+                s.execute("INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,"
+                        + " fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at)"
+                        + " VALUES ('" + segment + "-lead', '" + segment + "', 'q', 'q', '{}', FALSE, 1, 1, FALSE, 'OFFERED', 0, FALSE,"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                s.execute("INSERT INTO offers (work_id, agent_id, queue, state, offered_at, expires_at)"
+                        + " VALUES ('" + segment + "-lead', 'ann', 'q', 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            }
+        }
+
+        upgrade.migrate();
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT work_id, segment FROM offers ORDER BY work_id")) {
+            List<String> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1) + " " + rows.getString(2));
+            }
+            assertEquals(List.of("home-lead home", "motor-lead motor"), found);
+        }
+    }
+
+    /** Migrates to the last version before {@code version}; answers the Flyway that migrates the rest. */
+    private Flyway migratedToJustBefore(DataSource dataSource, String version) {
+        Flyway upgrade = Flyway.configure().dataSource(dataSource).locations(locations()).load();
+        MigrationVersion before = Arrays.stream(upgrade.info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion(version)) < 0).max(Comparator.naturalOrder()).orElseThrow();
+        Flyway.configure().dataSource(dataSource).locations(locations()).target(before).load().migrate();
+        return upgrade;
     }
 
     private static String column(Connection c, String id) throws SQLException {
