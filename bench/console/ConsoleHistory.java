@@ -43,8 +43,9 @@ public class ConsoleHistory {
         long stepNanos = span.toNanos() / leads;
         Random random = new Random(7);
         long began = System.nanoTime();
-        // The service's own migrations make the schema, as its first start would.
-        Flyway.configure().dataSource(url, "sa", "").locations("filesystem:src/main/resources/db/migration").load().migrate();
+        // The service's own migrations for H2 make the schema, as its first start would.
+        Flyway.configure().dataSource(url, "sa", "")
+                .locations("filesystem:src/main/resources/db/migration", "filesystem:src/main/resources/db/h2").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
             agents(c);
