@@ -109,7 +109,7 @@ public final class TestAssignment {
     }
 
     public List<WorkEvent> history(String id) {
-        return db.inTransaction(c -> work.history(c, id));
+        return db.inTransaction(c -> work.history(c, work.find(c, id).orElseThrow()));
     }
 
     /** How many rows of {@code table} (a fixed name, never input) belong to the work item. */

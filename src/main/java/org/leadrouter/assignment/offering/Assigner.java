@@ -257,7 +257,8 @@ public class Assigner {
             return List.of();
         }
         List<WorkStore.NewOffer> offers = chosen.stream().map(choice -> new WorkStore.NewOffer(choice.item().id(),
-                choice.item().segment(), choice.agentId(), choice.item().queue(), now.plus(queues.settings(choice.item().queue()).pushTimeout())))
+                choice.item().segment(), choice.agentId(), choice.item().queue(),
+                now.plus(queues.settings(choice.item().queue()).pushTimeout())))
                 .toList();
         List<Long> ids = work.insertOffers(c, offers, now);
         Map<String, Integer> perAgent = new HashMap<>();

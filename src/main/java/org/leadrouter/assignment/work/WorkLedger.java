@@ -43,7 +43,7 @@ public class WorkLedger {
             if (item.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new WorkView(item.get(), work.offersFor(c, id), work.history(c, id)));
+            return Optional.of(new WorkView(item.get(), work.offersFor(c, id), work.history(c, item.get())));
         });
     }
 

@@ -294,17 +294,17 @@ public class WorkStore {
 
     /** The item's sticky-routing keys (see {@link MatchKeys}), empty when it has none. */
     public Set<String> matchKeys(Connection c, String id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT match_keys FROM work_items WHERE id = ?")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? readKeys(rows.getString(1)) : Set.of();
-            }
-        }
+        return keys(c, "SELECT match_keys FROM work_items WHERE id = ?", id).orElse(Set.of());
     }
 
     /** The item's match keys if it was never accepted; empty if it was (its keys are written already). */
     private Optional<Set<String>> keysIfNeverAccepted(Connection c, String id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT match_keys FROM work_items WHERE id = ? AND accepted_at IS NULL")) {
+        return keys(c, "SELECT match_keys FROM work_items WHERE id = ? AND accepted_at IS NULL", id);
+    }
+
+    /** The match keys of the item {@code sql} finds by id; empty when it finds none. */
+    private Optional<Set<String>> keys(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(readKeys(rows.getString(1))) : Optional.empty();
@@ -389,14 +389,14 @@ public class WorkStore {
     }
 
     /**
-     * The item's transitions, oldest first. Its first, QUEUED, is read from the item's own row:
+     * The item's transitions, oldest first. Its first, QUEUED, is made from the item itself:
      * intake writes no event row for it, sparing every lead a row and an index entry at a random
      * place when lead ids are UUIDs. Items recorded before that have it as a row.
      */
-    public List<WorkEvent> history(Connection c, String workId) throws SQLException {
+    public List<WorkEvent> history(Connection c, WorkItem item) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT * FROM work_events WHERE work_id = ? ORDER BY id")) {
-            select.setString(1, workId);
+            select.setString(1, item.id());
             List<WorkEvent> events = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -408,22 +408,10 @@ public class WorkStore {
                 }
             }
             if (events.stream().noneMatch(e -> e.kind() == WorkEventKind.QUEUED)) {
-                queued(c, workId).ifPresent(first -> events.add(0, first));
+                events.add(0, new WorkEvent(item.createdAt(), WorkEventKind.QUEUED, item.routedQueue(), null, null,
+                        item.fallback() ? FALLBACK_ROUTE : null, null));
             }
             return events;
-        }
-    }
-
-    /** How the item was queued at intake: in the queue the rules chose, when it was made. */
-    private static Optional<WorkEvent> queued(Connection c, String workId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT created_at, routed_queue, fallback FROM work_items WHERE id = ?")) {
-            select.setString(1, workId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next()
-                        ? Optional.of(new WorkEvent(instant(rows, "created_at"), WorkEventKind.QUEUED, rows.getString("routed_queue"),
-                                null, null, rows.getBoolean("fallback") ? FALLBACK_ROUTE : null, null))
-                        : Optional.empty();
-            }
         }
     }
 

@@ -369,7 +369,7 @@ class AssignerTest {
     }
 
     private List<WorkEvent> history(String id) {
-        return t.db.inTransaction(c -> t.work.history(c, id));
+        return t.history(id);
     }
 
     private String enqueue(String queue, Map<String, Integer> skills, int priority, int score) {
@@ -389,6 +389,6 @@ class AssignerTest {
     }
 
     private List<WorkEventKind> kinds(String id) {
-        return t.db.inTransaction(c -> t.work.history(c, id)).stream().map(WorkEvent::kind).toList();
+        return t.history(id).stream().map(WorkEvent::kind).toList();
     }
 }

@@ -170,6 +170,6 @@ class SupervisionTest {
     }
 
     private WorkEvent event(String id, WorkEventKind kind) {
-        return t.db.inTransaction(c -> t.work.history(c, id)).stream().filter(e -> e.kind() == kind).findFirst().orElseThrow();
+        return t.history(id).stream().filter(e -> e.kind() == kind).findFirst().orElseThrow();
     }
 }
