@@ -19,6 +19,7 @@ import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -95,6 +96,9 @@ public class RulePackageLoader {
         // caller's (a low-priority one for reloads), compiles instead.
         builderConfiguration.setOption(ParallelRulesBuildThresholdOption.get(-1));
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(builderConfiguration);
+        // All of the segment's files in one build: a rule may use a function or type that a file
+        // read after its own declares, and the Java compiler runs once per reload, not per file.
+        CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, String> drlByFile = new HashMap<>();
         Map<String, DecisionTable> tables = new HashMap<>();
         List<RuleProblem> warnings = new ArrayList<>();
@@ -116,9 +120,10 @@ public class RulePackageLoader {
                 drl = table.drl();
             }
             drlByFile.put(name, drl);
-            builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+            batch.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(name), ResourceType.DRL);
         }
+        batch.build();
         tablesRead.keySet().removeIf(file -> file.segment().equals(segment) && !files.containsKey(file.name()));
         problems.addAll(BuildErrors.toProblems(builder.getErrors(), drlByFile, tables));
         if (!problems.isEmpty()) {

@@ -72,6 +72,25 @@ class RulePackageLoaderTest {
     }
 
     @Test
+    void aSegmentsFilesCompileTogetherWhateverOrderTheyComeIn() {
+        // routing.drl comes first and uses what shared.drl, read after it, declares.
+        LoadResult result = loader.compile("test", files("routing.drl", HEADER + """
+                rule "Motor desk" salience 10
+                when Lead(isMotor(product))
+                then decision.route("motor-desk", "motor lead");
+                end
+                """ + CATCH_ALL, "shared.drl", HEADER + """
+                function boolean isMotor(String product) {
+                    return "motor".equalsIgnoreCase(product);
+                }
+                """));
+
+        assertTrue(result.ok(), () -> result.problems().toString());
+        assertEquals("motor-desk", result.rules().evaluate(lead("Motor", null)).decision().getQueue());
+        assertEquals("test-general", result.rules().evaluate(lead("home", null)).decision().getQueue());
+    }
+
+    @Test
     void scoringRulesRunBeforeRoutingAndSetThePriorityBand() {
         LoadResult result = loader.compile("test", files("scoring.drl", HEADER + """
                 rule "Referral" ruleflow-group "scoring"
