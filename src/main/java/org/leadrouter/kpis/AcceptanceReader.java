@@ -15,6 +15,9 @@ import org.leadrouter.kpis.OfferTotals.Dimension;
  */
 final class AcceptanceReader {
 
+    /** An offer's segment: offers made before they kept it (schema V92) take their item's. */
+    private static final String SEGMENT = "COALESCE(o.segment, (SELECT w.segment FROM work_items w WHERE w.id = o.work_id))";
+
     private AcceptanceReader() {
     }
 
@@ -54,10 +57,10 @@ final class AcceptanceReader {
     /** The offers closed in the span, added to the totals: read for a window's edges, and by the hourly roll-up. */
     static void addOffers(Connection c, WindowParts.Span span, OfferTotals totals) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
-                SELECT o.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason, COUNT(*) AS n
+                SELECT %s AS segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason, COUNT(*) AS n
                 FROM offers o
                 WHERE o.closed_at >= ? AND o.closed_at < ? AND o.state <> 'OPEN'
-                GROUP BY o.segment, o.queue, o.agent_id, o.state, o.reason_code, o.reason""")) {
+                GROUP BY %s, o.queue, o.agent_id, o.state, o.reason_code, o.reason""".formatted(SEGMENT, SEGMENT))) {
             setSpan(select, span);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -41,6 +41,6 @@ class SchemaUpgradePostgresTest extends SchemaUpgradeContract {
 
     @Override
     String[] locations() {
-        return new String[] {"classpath:db/migration", "classpath:db/postgresql"};
+        return new String[] {"classpath:db/migration"};
     }
 }

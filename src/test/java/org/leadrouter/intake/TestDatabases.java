@@ -22,7 +22,7 @@ public final class TestDatabases {
 
     /** A PostgreSQL database migrated as the service migrates it, PostgreSQL's own migrations among them. */
     public static DataSource migrated(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/postgresql").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }
 }

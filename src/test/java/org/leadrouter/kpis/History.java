@@ -100,4 +100,13 @@ public final class History {
             insert.executeUpdate();
         }
     }
+
+    /** The item's offers as made before offers kept their segment (schema V92): without one. */
+    public void offersWithoutSegment(String workId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE offers SET segment = NULL WHERE work_id = ?")) {
+            update.setString(1, workId);
+            update.executeUpdate();
+        }
+    }
 }

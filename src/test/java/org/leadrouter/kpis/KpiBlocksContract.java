@@ -79,6 +79,7 @@ abstract class KpiBlocksContract {
         h.offer("i1", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T10:00:10Z");
         h.offer("i2", "a2", "insurance-general", "DECLINED", "busy", "2026-11-25T10:00:40Z");
         h.offer("i2", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T10:01:30Z");
+        h.offersWithoutSegment("i2");
         h.offer("i3", "a2", "insurance-general", "TIMED_OUT", null, "2026-11-25T10:02:30Z");
         h.offer("i3", "a2", "insurance-general", "WITHDRAWN", null, "2026-11-25T10:02:40Z");
         h.offer("i3", "a1", "insurance-general", "ACCEPTED", null, "2026-11-25T10:03:00Z");

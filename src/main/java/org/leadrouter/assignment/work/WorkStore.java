@@ -292,9 +292,25 @@ public class WorkStore {
         }
     }
 
-    /** The item's sticky-routing keys (see {@link MatchKeys}), empty when it has none. */
+    /**
+     * The item's sticky-routing keys (see {@link MatchKeys}), empty when it has none. Items recorded
+     * before their row held the keys (schema V90) have them in work_match_keys only.
+     */
     public Set<String> matchKeys(Connection c, String id) throws SQLException {
-        return keys(c, "SELECT match_keys FROM work_items WHERE id = ?", id).orElse(Set.of());
+        Set<String> keys = keys(c, "SELECT match_keys FROM work_items WHERE id = ?", id).orElse(Set.of());
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        Set<String> recordedBefore = new HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT match_key FROM work_match_keys WHERE work_id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    recordedBefore.add(rows.getString(1));
+                }
+            }
+        }
+        return recordedBefore;
     }
 
     /** The item's match keys if it was never accepted; empty if it was (its keys are written already). */
