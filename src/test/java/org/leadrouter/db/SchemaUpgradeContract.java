@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.work.WorkStore;
 
 /**
- * Upgrades that move data: a database at the version before a migration gets rows as that
- * version wrote them, then is migrated as the service migrates it at start. One subclass per
- * database.
+ * Upgrades of databases with data: a database at the version before a migration gets rows as that
+ * version wrote them, is migrated as the service migrates it at start, and its rows still read as
+ * they did. One subclass per database.
  */
 abstract class SchemaUpgradeContract {
 

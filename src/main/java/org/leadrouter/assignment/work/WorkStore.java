@@ -301,16 +301,10 @@ public class WorkStore {
         if (!keys.isEmpty()) {
             return keys;
         }
-        Set<String> recordedBefore = new HashSet<>();
         try (PreparedStatement select = c.prepareStatement("SELECT match_key FROM work_match_keys WHERE work_id = ?")) {
             select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    recordedBefore.add(rows.getString(1));
-                }
-            }
+            return Set.copyOf(ids(select));
         }
-        return recordedBefore;
     }
 
     /** The item's match keys if it was never accepted; empty if it was (its keys are written already). */
