@@ -89,8 +89,8 @@ public class AlertMonitor {
         Instant recentStart = now.minus(config.recent());
         Map<String, Block> recent = new TreeMap<>();
         Map<String, Block> baseline = new TreeMap<>();
-        blocks.blocks(KpiWindow.of(recentStart, now, assignment.defaultTimeZone()), recent);
-        blocks.blocks(KpiWindow.of(recentStart.minus(config.baseline()), recentStart, assignment.defaultTimeZone()), baseline);
+        blocks.windowBlocks(KpiWindow.of(recentStart, now, assignment.defaultTimeZone()), recent);
+        blocks.windowBlocks(KpiWindow.of(recentStart.minus(config.baseline()), recentStart, assignment.defaultTimeZone()), baseline);
         Map<String, Alert> breaches = new TreeMap<>();
         rules.breaches(recent, baseline, kpis.queues(), work.passedOver(), now).forEach(a -> breaches.put(a.id(), a));
         rules.rulesFailing(segments.statuses()).forEach(a -> breaches.put(a.id(), a));

@@ -13,6 +13,8 @@ import org.leadrouter.kpis.Kpis.Block;
 @ApplicationScoped
 public class KpiBlocks {
 
+    private static final Kpis.Unassigned NONE_UNASSIGNED = new Kpis.Unassigned(0, null);
+
     private final Transactions db;
     private final AssignmentClock clock;
 
@@ -23,11 +25,24 @@ public class KpiBlocks {
 
     /** The overall block; fills {@code segments} with one block per segment seen in the window or waiting now. */
     public Block blocks(KpiWindow window, Map<String, Block> segments) {
+        return read(window, segments, true);
+    }
+
+    /**
+     * The same without the items unassigned now, which count as none: all that comparing one window
+     * with another needs. Counting them reads every open item, a night's backlog with nobody online.
+     */
+    public Block windowBlocks(KpiWindow window, Map<String, Block> segments) {
+        return read(window, segments, false);
+    }
+
+    private Block read(KpiWindow window, Map<String, Block> segments, boolean withUnassigned) {
         Instant now = clock.now();
         return db.inTransaction(c -> {
             WindowParts parts = WindowParts.of(window, HourlyRollup.rolledTo(c));
             PerSegment<Kpis.TimeToAssign> toAssign = TimeToAssignReader.read(c, window, parts);
-            PerSegment<Kpis.Unassigned> unassigned = TimeToAssignReader.unassigned(c, now);
+            PerSegment<Kpis.Unassigned> unassigned = withUnassigned ? TimeToAssignReader.unassigned(c, now)
+                    : new PerSegment<>(NONE_UNASSIGNED, Map.of());
             PerSegment<Kpis.Acceptance> acceptance = AcceptanceReader.read(c, parts);
             PerSegment<Kpis.Fallback> fallback = FallbackReader.read(c, window, parts);
             TreeSet<String> names = new TreeSet<>(toAssign.segments().keySet());
@@ -45,7 +60,7 @@ public class KpiBlocks {
     }
 
     private static Block empty(KpiWindow window) {
-        return new Block(new Kpis.TimeToAssign(0, null, null, null, List.of()), new Kpis.Unassigned(0, null),
+        return new Block(new Kpis.TimeToAssign(0, null, null, null, List.of()), NONE_UNASSIGNED,
                 new Kpis.Acceptance(0, 0, 0, 0, 0, null, Map.of(), List.of(), List.of()),
                 FallbackReader.empty(window));
     }

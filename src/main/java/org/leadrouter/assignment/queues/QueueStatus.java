@@ -1,20 +1,27 @@
 package org.leadrouter.assignment.queues;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.leadrouter.assignment.work.WorkState;
 import org.leadrouter.db.Timestamps;
 import org.leadrouter.db.Transactions;
 
 /** The queues with settings, work or agents, and what is in them. */
 @ApplicationScoped
 public class QueueStatus {
+
+    static final String OLDEST_IN_STATE =
+            "SELECT id, created_at FROM work_items WHERE state = ? AND queue = ? ORDER BY created_at, id FETCH FIRST ROW ONLY";
 
     private final Transactions db;
     private final QueueCatalog catalog;
@@ -23,7 +30,6 @@ public class QueueStatus {
         this.db = db;
         this.catalog = catalog;
     }
-
 
     public List<QueueView> queues() {
         return db.inTransaction(c -> {
@@ -57,25 +63,38 @@ public class QueueStatus {
             for (String name : names) {
                 int[] counts = work.getOrDefault(name, new int[3]);
                 int[] serving = agents.getOrDefault(name, new int[2]);
-                String oldestId = null;
-                Instant oldestSince = null;
-                if (counts[0] > 0) {
-                    try (PreparedStatement select = c.prepareStatement("""
-                            SELECT id, created_at FROM work_items WHERE queue = ? AND state IN ('WAITING', 'ESCALATED')
-                            ORDER BY created_at, id LIMIT 1""")) {
-                        select.setString(1, name);
-                        try (ResultSet rows = select.executeQuery()) {
-                            if (rows.next()) {
-                                oldestId = rows.getString(1);
-                                oldestSince = Timestamps.instant(rows, "created_at");
-                            }
-                        }
-                    }
-                }
-                views.add(new QueueView(catalog.settings(name), counts[0], oldestId, oldestSince, counts[1], counts[2],
+                Oldest oldest = counts[0] > 0 ? oldestWaiting(c, name) : null;
+                views.add(new QueueView(catalog.settings(name), counts[0], oldest == null ? null : oldest.id(),
+                        oldest == null ? null : oldest.since(), counts[1], counts[2],
                         serving[0], serving[1]));
             }
             return views;
         });
+    }
+
+    private record Oldest(String id, Instant since) {
+    }
+
+    private static final Comparator<Oldest> EARLIER = Comparator.comparing(Oldest::since).thenComparing(Oldest::id);
+
+    /**
+     * The queue's longest-waiting item, one probe per waiting state: with the states as an IN list
+     * H2 seeks only the state in work_items_waiting and reads every waiting item of every queue.
+     */
+    private static Oldest oldestWaiting(Connection c, String queue) throws SQLException {
+        Oldest oldest = null;
+        try (PreparedStatement select = c.prepareStatement(OLDEST_IN_STATE)) {
+            for (WorkState state : WorkState.WAITING_STATES) {
+                select.setString(1, state.name());
+                select.setString(2, queue);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        Oldest found = new Oldest(rows.getString(1), Timestamps.instant(rows, "created_at"));
+                        oldest = oldest == null || EARLIER.compare(found, oldest) < 0 ? found : oldest;
+                    }
+                }
+            }
+        }
+        return oldest;
     }
 }

@@ -36,6 +36,10 @@ public class WorkStore {
     private static final TypeReference<LinkedHashSet<String>> KEYS = new TypeReference<>() {
     };
     private static final String WAITING = "state IN ('WAITING', 'ESCALATED')";
+    static final String PASSED_OVER = """
+            SELECT escalated_from, COUNT(*) AS n, MIN(escalated_at) AS since FROM work_items
+            WHERE state IN ('OFFERED', 'ESCALATED') AND escalation_step > 0
+            GROUP BY escalated_from ORDER BY escalated_from""";
     /** The waiting order: most urgent priority (1) first, then highest score, then oldest. Not FIFO. */
     public static final String WAITING_ORDER = "ORDER BY w.priority, w.score DESC, w.created_at, w.id";
 
@@ -255,12 +259,14 @@ public class WorkStore {
         }
     }
 
-    /** Items waiting or offered past their escalation path's first step (its target refused them), per queue escalated from. */
+    /**
+     * Items waiting or offered past their escalation path's first step (its target refused them), per
+     * queue escalated from. An escalated item waits as ESCALATED, never as WAITING (only a placement by
+     * hand makes it WAITING again, and that resets its path), so the question seeks the two states in
+     * work_items_sla instead of reading every waiting item: the alert monitor asks it every 30 s.
+     */
     public List<PassedOver> passedOver(Connection c) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT escalated_from, COUNT(*) AS n, MIN(escalated_at) AS since FROM work_items
-                WHERE state IN ('WAITING', 'OFFERED', 'ESCALATED') AND escalation_step > 0
-                GROUP BY escalated_from ORDER BY escalated_from""");
+        try (PreparedStatement select = c.prepareStatement(PASSED_OVER);
              ResultSet rows = select.executeQuery()) {
             List<PassedOver> found = new ArrayList<>();
             while (rows.next()) {
