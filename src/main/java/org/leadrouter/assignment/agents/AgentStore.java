@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.leadrouter.assignment.work.WorkState;
+import org.leadrouter.assignment.work.WorkStore;
 
 /** Agents in the database. Every method works inside the caller's transaction. */
 @ApplicationScoped
@@ -36,9 +37,8 @@ public class AgentStore {
     // What a scan asks of the waiting items, each through an index (AgentStoreScanPlanTest).
     static final String WAITS_IN_QUEUE =
             "SELECT 1 FROM work_items WHERE state = ? AND queue = ? AND pinned_agent IS NULL FETCH FIRST ROW ONLY";
-    static final String PINNED_WAITING = """
-            SELECT DISTINCT pinned_agent FROM work_items
-            WHERE pinned_agent IN (%s) AND state IN ('WAITING', 'ESCALATED')""";
+    static final String PINNED_WAITING =
+            "SELECT DISTINCT pinned_agent FROM work_items WHERE pinned_agent IN (%s) AND " + WorkStore.WAITING;
     /** Online and below capacity: may be offered work now, but for working hours (weighed in memory). */
     private static final String WITH_ROOM = "a.presence = 'ONLINE' AND a.load_units < a.capacity";
     /** Working hours are kept as their shift texts joined by this (a shift never contains it). */

@@ -138,7 +138,7 @@ public class PolicyStore {
     /** Items behind the first {@code depth} waiting in the queue (in the waiting order): the ones a deep queue sheds. */
     public List<String> beyondDepth(Connection c, String queue, int depth, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT w.id FROM work_items w WHERE w.queue = ?"
-                + " AND w.state IN ('WAITING', 'ESCALATED') " + WorkStore.WAITING_ORDER + " LIMIT ? OFFSET ?")) {
+                + " AND w." + WorkStore.WAITING + " " + WorkStore.WAITING_ORDER + " LIMIT ? OFFSET ?")) {
             select.setString(1, queue);
             select.setInt(2, limit);
             select.setInt(3, depth);

@@ -35,7 +35,8 @@ public class WorkStore {
     };
     private static final TypeReference<LinkedHashSet<String>> KEYS = new TypeReference<>() {
     };
-    private static final String WAITING = "state IN ('WAITING', 'ESCALATED')";
+    /** {@link WorkState#WAITING_STATES} as a condition on a work item's state column. */
+    public static final String WAITING = "state IN ('WAITING', 'ESCALATED')";
     static final String PASSED_OVER = """
             SELECT escalated_from, COUNT(*) AS n, MIN(escalated_at) AS since FROM work_items
             WHERE state IN ('OFFERED', 'ESCALATED') AND escalation_step > 0
