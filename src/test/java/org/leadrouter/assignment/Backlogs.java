@@ -18,8 +18,22 @@ public final class Backlogs {
     private Backlogs() {
     }
 
+    /** H2's plan for {@code sql} with these parameters, over a fresh database holding a backlog. */
+    public static String plan(String sql, String... parameters) throws SQLException {
+        try (Connection c = TestAssignment.h2().getConnection()) {
+            fill(c);
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
+                SqlLists.setStrings(explain, 1, List.of(parameters));
+                try (ResultSet row = explain.executeQuery()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        }
+    }
+
     /** 5,000 items in seven queues, a third waiting, the rest completed; one in fifty pinned to an agent. */
-    public static void fill(Connection c) throws SQLException {
+    private static void fill(Connection c) throws SQLException {
         c.createStatement().execute("""
             INSERT INTO work_items (id, segment, routed_queue, queue, required_skills, skills_waived, priority, score,
                 routing_rule, fallback, state, attempts, escalated, received_at, routed_at, created_at, sla_due_at, pinned_agent)
@@ -28,16 +42,5 @@ public final class Backlogs {
                 CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,
                 CASE WHEN MOD(X, 50) = 0 THEN 'a' || MOD(X, 9) END
             FROM SYSTEM_RANGE(1, 5000)""");
-    }
-
-    /** H2's plan for {@code sql} with these parameters. */
-    public static String plan(Connection c, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
-            SqlLists.setStrings(explain, 1, List.of(parameters));
-            try (ResultSet row = explain.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
     }
 }

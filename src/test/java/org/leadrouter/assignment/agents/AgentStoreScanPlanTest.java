@@ -2,11 +2,9 @@ package org.leadrouter.assignment.agents;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.Backlogs;
-import org.leadrouter.assignment.TestAssignment;
 import org.leadrouter.db.SqlLists;
 
 /**
@@ -18,14 +16,10 @@ class AgentStoreScanPlanTest {
 
     @Test
     void theScansQuestionsAboutABacklogSeekAnIndex() throws SQLException {
-        try (Connection c = TestAssignment.h2().getConnection()) {
-            Backlogs.fill(c);
-            String probe = Backlogs.plan(c, AgentStore.WAITS_IN_QUEUE, "WAITING", "sales");
-            assertTrue(probe.contains("WORK_ITEMS_WAITING: STATE = ?1") && probe.contains("QUEUE = ?2"),
-                    "state and queue seek work_items_waiting:\n" + probe);
-            String pinned = Backlogs.plan(c, AgentStore.PINNED_WAITING.formatted(SqlLists.marks(2)), "ann", "bob");
-            assertTrue(pinned.contains("WORK_ITEMS_PINNED: PINNED_AGENT IN(?1, ?2)"),
-                    "the agents seek work_items_pinned:\n" + pinned);
-        }
+        String probe = Backlogs.plan(AgentStore.WAITS_IN_QUEUE, "WAITING", "sales");
+        assertTrue(probe.contains("WORK_ITEMS_WAITING: STATE = ?1") && probe.contains("QUEUE = ?2"),
+                "state and queue seek work_items_waiting:\n" + probe);
+        String pinned = Backlogs.plan(AgentStore.PINNED_WAITING.formatted(SqlLists.marks(2)), "ann", "bob");
+        assertTrue(pinned.contains("WORK_ITEMS_PINNED: PINNED_AGENT IN(?1, ?2)"), "the agents seek work_items_pinned:\n" + pinned);
     }
 }

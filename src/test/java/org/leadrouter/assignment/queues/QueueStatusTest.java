@@ -3,7 +3,6 @@ package org.leadrouter.assignment.queues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -40,12 +39,9 @@ class QueueStatusTest {
 
     @Test
     void theOldestItemOfAQueueIsSoughtInItsQueueAlone() throws SQLException {
-        try (Connection c = TestAssignment.h2().getConnection()) {
-            Backlogs.fill(c);
-            String plan = Backlogs.plan(c, QueueStatus.OLDEST_IN_STATE, "WAITING", "q1");
-            assertTrue(plan.contains("WORK_ITEMS_WAITING: STATE = ?1") && plan.contains("QUEUE = ?2"),
-                    "state and queue seek work_items_waiting:\n" + plan);
-        }
+        String plan = Backlogs.plan(QueueStatus.OLDEST_IN_STATE, "WAITING", "q1");
+        assertTrue(plan.contains("WORK_ITEMS_WAITING: STATE = ?1") && plan.contains("QUEUE = ?2"),
+                "state and queue seek work_items_waiting:\n" + plan);
     }
 
     /** Escalated within its own queue, as an escalation path's step may keep it there. */
