@@ -23,6 +23,11 @@ public class QueueStatus {
     static final String OLDEST_IN_STATE =
             "SELECT id, created_at FROM work_items WHERE state = ? AND queue = ? ORDER BY created_at, id FETCH FIRST ROW ONLY";
 
+    private record Oldest(String id, Instant since) {
+        static final Oldest NONE = new Oldest(null, null);
+        static final Comparator<Oldest> EARLIER = Comparator.comparing(Oldest::since).thenComparing(Oldest::id);
+    }
+
     private final Transactions db;
     private final QueueCatalog catalog;
 
@@ -63,26 +68,20 @@ public class QueueStatus {
             for (String name : names) {
                 int[] counts = work.getOrDefault(name, new int[3]);
                 int[] serving = agents.getOrDefault(name, new int[2]);
-                Oldest oldest = counts[0] > 0 ? oldestWaiting(c, name) : null;
-                views.add(new QueueView(catalog.settings(name), counts[0], oldest == null ? null : oldest.id(),
-                        oldest == null ? null : oldest.since(), counts[1], counts[2],
+                Oldest oldest = counts[0] > 0 ? oldestWaiting(c, name) : Oldest.NONE;
+                views.add(new QueueView(catalog.settings(name), counts[0], oldest.id(), oldest.since(), counts[1], counts[2],
                         serving[0], serving[1]));
             }
             return views;
         });
     }
 
-    private record Oldest(String id, Instant since) {
-    }
-
-    private static final Comparator<Oldest> EARLIER = Comparator.comparing(Oldest::since).thenComparing(Oldest::id);
-
     /**
      * The queue's longest-waiting item, one probe per waiting state: with the states as an IN list
      * H2 seeks only the state in work_items_waiting and reads every waiting item of every queue.
      */
     private static Oldest oldestWaiting(Connection c, String queue) throws SQLException {
-        Oldest oldest = null;
+        Oldest oldest = Oldest.NONE;
         try (PreparedStatement select = c.prepareStatement(OLDEST_IN_STATE)) {
             for (WorkState state : WorkState.WAITING_STATES) {
                 select.setString(1, state.name());
@@ -90,7 +89,7 @@ public class QueueStatus {
                 try (ResultSet rows = select.executeQuery()) {
                     if (rows.next()) {
                         Oldest found = new Oldest(rows.getString(1), Timestamps.instant(rows, "created_at"));
-                        oldest = oldest == null || EARLIER.compare(found, oldest) < 0 ? found : oldest;
+                        oldest = oldest == Oldest.NONE || Oldest.EARLIER.compare(found, oldest) < 0 ? found : oldest;
                     }
                 }
             }
