@@ -54,9 +54,9 @@ public final class RewrittenMigrations implements Callback {
             if (!historyExists(c, table)) {
                 return;
             }
-            for (Rewrite rewrite : REWRITES) {
-                try (PreparedStatement update = c.prepareStatement("UPDATE \"" + table + "\" SET \"checksum\" = ?"
-                        + " WHERE \"version\" = ? AND \"checksum\" = ?")) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE \"" + table + "\" SET \"checksum\" = ?"
+                    + " WHERE \"version\" = ? AND \"checksum\" = ?")) {
+                for (Rewrite rewrite : REWRITES) {
                     update.setInt(1, rewrite.newChecksum());
                     update.setString(2, rewrite.version());
                     update.setInt(3, rewrite.oldChecksum());
