@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Latency of durable POST /leads at a constant rate: starts the packaged service (throwaway data
-# folder, GC log kept beside it), warms it up with wrk, finds POST /leads' maximum rate with wrk,
+# folder, GC log kept beside it), warms it up with wrk until the JIT settles (lib.sh), finds POST /leads' maximum rate with wrk,
 # then runs bench/RateBench.java (open loop, latency from each request's due time) at half of that
 # rate and at the full rate, and prints the collector's pauses during each phase.
 #
 #   bench/intake-latency.sh
-#   WARMUP=30s MAX_DURATION=15s RATE_SECONDS=30 JAVA_OPTS="-XX:MaxGCPauseMillis=5" bench/intake-latency.sh
+#   MAX_DURATION=15s RATE_SECONDS=30 JAVA_OPTS="-XX:MaxGCPauseMillis=5" bench/intake-latency.sh
 #   MAX_RATE=4000 bench/intake-latency.sh     # skip the wrk search, use this rate as the maximum
 #
 # Needs wrk (Debian: apt-get install -y wrk) and target/quarkus-app (./mvnw package).
@@ -15,7 +15,6 @@ source bench/lib.sh
 
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-WARMUP=${WARMUP:-30s}
 MAX_DURATION=${MAX_DURATION:-15s}
 RATE_SECONDS=${RATE_SECONDS:-30}
 
@@ -27,8 +26,8 @@ GC_LOG=$BENCH_WORK/gc.log
 start_service "$PWD/rules" "-Xlog:gc,gc+phases:file=$GC_LOG:uptime"
 
 LUA=bench/post-lead.lua
-echo "service on $BASE; warming up POST /leads for $WARMUP"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$BASE/leads" > /dev/null
+echo "service on $BASE; warming up POST /leads until the JIT settles"
+warm_until_settled "POST /leads" -s "$LUA" "$BASE/leads"
 
 if [[ -z ${MAX_RATE:-} ]]; then
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$MAX_DURATION" --latency -s "$LUA" "$BASE/leads")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # POST /leads at one constant rate, phase after phase: starts the packaged service (throwaway data
-# folder, GC log kept), warms it with wrk at full rate, then runs bench/RateBench.java at RATE for
+# folder, GC log kept), warms it with wrk at full rate until the JIT settles (lib.sh), then runs bench/RateBench.java at RATE for
 # PHASES phases of PHASE_SECONDS each and prints, per phase, RateBench's latencies (from each request's
 # due time), the collector's pauses and the service's busiest threads (processor used and time spent
 # waiting for one). Where intake-latency.sh finds the maximum and measures half and full once, this
@@ -17,15 +17,14 @@ source bench/lib.sh
 RATE=${RATE:-650}
 PHASES=${PHASES:-3}
 PHASE_SECONDS=${PHASE_SECONDS:-30}
-WARMUP=${WARMUP:-30s}
 
 require_wrk
 require_jar
 make_work_dir
 GC_LOG=$BENCH_WORK/gc.log
 start_service "$PWD/rules" "$(gc_log_option "$GC_LOG")"
-echo "service on $BASE, $(machine_load); warming up POST /leads with wrk for $WARMUP"
-wrk -t2 -c32 -d"$WARMUP" -s bench/post-lead.lua "$BASE/leads" | awk '/Requests\/sec/ { print "  warm-up at", $2, "leads/s" }'
+echo "service on $BASE, $(machine_load); warming up POST /leads with wrk until the JIT settles"
+warm_until_settled "POST /leads" -s bench/post-lead.lua "$BASE/leads"
 for phase in $(seq 1 "$PHASES"); do
   thread_times "$BENCH_WORK/threads-before"
   from=$(now_ms)

@@ -219,6 +219,45 @@ thread_summary() {
     awk -F'\t' '{ printf "    %-18s %6.3f cores, waited %4.0f ms/s for a processor\n", $2, $1, $3 }'
 }
 
+# jit_ticks: processor time the service's JIT compiler threads have used so far, in clock ticks.
+jit_ticks() {
+  local task line total=0 fields
+  for task in /proc/"$SERVICE_PID"/task/*; do
+    line=$(< "$task/stat") 2> /dev/null || continue
+    [[ $line == *"(C1 CompilerThre"* || $line == *"(C2 CompilerThre"* ]] || continue
+    read -r -a fields <<< "${line##*) }"
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+# warm_until_settled NAME WRK-ARGS...: runs wrk in rounds of WARM_ROUND (10 s) until the JIT
+# compilers used under SETTLED_CORES (0.05) of a core in a round, after at least MIN_WARM_ROUNDS (2)
+# and at most MAX_WARM_ROUNDS (18). On two cores under full load C2 goes on compiling H2's and the
+# HTTP stack's code for 60-100 s of POST /leads, taking up to 0.7 of a core from the service: a
+# fixed 30 s warm-up measured the intake at two thirds of its warm rate. Prints one line per round.
+warm_until_settled() {
+  local name=$1; shift
+  local round=0 before after output cores
+  while :; do
+    round=$((round + 1))
+    before=$(jit_ticks)
+    output=$(wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${WARM_ROUND:-10}s" "$@")
+    after=$(jit_ticks)
+    cores=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="${WARM_ROUND:-10}" 'BEGIN { printf "%.3f", t / hz / s }')
+    printf '    warming %s, round %d: %s req/s, JIT %s cores
+' "$name" "$round" \
+      "$(awk '/Requests\/sec/ { print $2 }' <<< "$output")" "$cores"
+    if ((round >= ${MIN_WARM_ROUNDS:-2})) && awk -v c="$cores" -v limit="${SETTLED_CORES:-0.05}" 'BEGIN { exit !(c < limit) }'; then
+      return
+    fi
+    if ((round >= ${MAX_WARM_ROUNDS:-18})); then
+      echo "    $name: the JIT had not settled after $round rounds; measuring anyway" >&2
+      return
+    fi
+  done
+}
+
 # gc_log_option FILE: the JVM option that logs each collector pause to FILE, stamped with the wall
 # clock in milliseconds, for gc_pauses.
 gc_log_option() {

@@ -4,8 +4,8 @@
 # only) and POST /leads (decide and record durably) with wrk, one after the other in the same run,
 # and prints the ratios preview / trivial and leads / preview.
 #
-#   bench/run.sh                      # wrk -t2 -c32, 10 s per endpoint after 30 s of warm-up each
-#   THREADS=2 CONNECTIONS=64 DURATION=20s WARMUP=20s bench/run.sh
+#   bench/run.sh                      # wrk -t2 -c32, 10 s per endpoint, each warmed until the JIT settles
+#   THREADS=2 CONNECTIONS=64 DURATION=20s MIN_WARM_ROUNDS=4 bench/run.sh
 #   JAVA_OPTS="-Dleadrouter.intake.batch-size=200" bench/run.sh
 #   BENCH_DB=postgresql bench/run.sh  # a throwaway local PostgreSQL server (lib.sh), durable commits
 #
@@ -17,7 +17,6 @@ source bench/lib.sh
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-30s}
 
 require_wrk
 require_jar
@@ -32,12 +31,13 @@ TRIVIAL=("$BASE/q/health/live")
 PREVIEW=(-s "$LUA" "$BASE/routes/preview")
 LEADS=(-s "$LUA" "$BASE/leads")
 
-# Every endpoint compared is warmed the same way: measured cold, the trivial endpoint reads about
-# a third of its warm rate and flatters every ratio against it.
-echo "service on $BASE; warming up each endpoint for $WARMUP"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${TRIVIAL[@]}" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${PREVIEW[@]}" > /dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${LEADS[@]}" > /dev/null
+# Every endpoint compared is warmed the same way, until the JIT has settled (lib.sh): measured cold,
+# the trivial endpoint reads about a third of its warm rate and flatters every ratio against it,
+# and POST /leads measured while C2 still compiles reads about two thirds of its warm rate.
+echo "service on $BASE; warming up each endpoint until the JIT settles"
+warm_until_settled "GET /q/health/live" "${TRIVIAL[@]}"
+warm_until_settled "POST /routes/preview" "${PREVIEW[@]}"
+warm_until_settled "POST /leads" "${LEADS[@]}"
 
 # measure NAME WRK-ARGS...: wrk's summary plus the service's processor time per request (from
 # /proc), which depends far less than req/s on what else the shared machine is running.
