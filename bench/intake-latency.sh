@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Latency of durable POST /leads at a constant rate: starts the packaged service (throwaway data
-# folder, GC log kept beside it), warms it up with wrk until the JIT settles (lib.sh), finds POST /leads' maximum rate with wrk,
-# then runs bench/RateBench.java (open loop, latency from each request's due time) at half of that
-# rate and at the full rate, and prints the collector's pauses during each phase.
+# folder, GC log kept beside it), warms it up with wrk until the JIT settles (lib.sh), finds
+# POST /leads' maximum rate with wrk, then runs bench/RateBench.java (open loop, latency from each
+# request's due time) at half of that rate and at the full rate, and prints the collector's pauses
+# during each phase.
 #
 #   bench/intake-latency.sh
 #   MAX_DURATION=15s RATE_SECONDS=30 JAVA_OPTS="-XX:MaxGCPauseMillis=5" bench/intake-latency.sh

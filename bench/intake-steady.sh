@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # POST /leads at one constant rate, phase after phase: starts the packaged service (throwaway data
-# folder, GC log kept), warms it with wrk at full rate until the JIT settles (lib.sh), then runs bench/RateBench.java at RATE for
-# PHASES phases of PHASE_SECONDS each and prints, per phase, RateBench's latencies (from each request's
-# due time), the collector's pauses and the service's busiest threads (processor used and time spent
-# waiting for one). Where intake-latency.sh finds the maximum and measures half and full once, this
-# shows how one rate settles as the record grows and the JIT finishes.
+# folder, GC log kept), warms it with wrk at full rate until the JIT settles (lib.sh), then runs
+# bench/RateBench.java at RATE for PHASES phases of PHASE_SECONDS each and prints, per phase,
+# RateBench's latencies (from each request's due time), the collector's pauses and the service's
+# busiest threads (processor used and time spent waiting for one). Where intake-latency.sh finds the
+# maximum and measures half and full once, this shows how one rate settles as the record grows.
 #
 #   RATE=650 bench/intake-steady.sh
 #   RATE=1200 PHASES=3 PHASE_SECONDS=30 THREADS_SHOWN=12 JAVA_OPTS="-Xms2g" bench/intake-steady.sh

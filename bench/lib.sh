@@ -219,16 +219,11 @@ thread_summary() {
     awk -F'\t' '{ printf "    %-18s %6.3f cores, waited %4.0f ms/s for a processor\n", $2, $1, $3 }'
 }
 
-# jit_ticks: processor time the service's JIT compiler threads have used so far, in clock ticks.
+# jit_ticks: processor time the service's JIT compiler threads have used so far, in clock ticks
+# (from thread_times, which keeps the C1 and C2 threads' names apart).
 jit_ticks() {
-  local task line total=0 fields
-  for task in /proc/"$SERVICE_PID"/task/*; do
-    line=$(< "$task/stat") 2> /dev/null || continue
-    [[ $line == *"(C1 CompilerThre"* || $line == *"(C2 CompilerThre"* ]] || continue
-    read -r -a fields <<< "${line##*) }"
-    total=$((total + fields[11] + fields[12]))
-  done
-  echo "$total"
+  thread_times "$BENCH_WORK/jit-threads"
+  awk -F'\t' '$2 ~ /^C[12] CompilerThre/ { total += $3 } END { print total + 0 }' "$BENCH_WORK/jit-threads"
 }
 
 # warm_until_settled NAME WRK-ARGS...: runs wrk in rounds of WARM_ROUND (10 s) until the JIT
@@ -238,15 +233,14 @@ jit_ticks() {
 # fixed 30 s warm-up measured the intake at two thirds of its warm rate. Prints one line per round.
 warm_until_settled() {
   local name=$1; shift
-  local round=0 before after output cores
+  local seconds=${WARM_ROUND:-10} round=0 before after output cores
   while :; do
     round=$((round + 1))
     before=$(jit_ticks)
-    output=$(wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${WARM_ROUND:-10}s" "$@")
+    output=$(wrk -t"${THREADS:-2}" -c"${CONNECTIONS:-32}" -d"${seconds}s" "$@")
     after=$(jit_ticks)
-    cores=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="${WARM_ROUND:-10}" 'BEGIN { printf "%.3f", t / hz / s }')
-    printf '    warming %s, round %d: %s req/s, JIT %s cores
-' "$name" "$round" \
+    cores=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.3f", t / hz / s }')
+    printf '    warming %s, round %d: %s req/s, JIT %s cores\n' "$name" "$round" \
       "$(awk '/Requests\/sec/ { print $2 }' <<< "$output")" "$cores"
     if ((round >= ${MIN_WARM_ROUNDS:-2})) && awk -v c="$cores" -v limit="${SETTLED_CORES:-0.05}" 'BEGIN { exit !(c < limit) }'; then
       return
