@@ -10,27 +10,13 @@ import java.util.Optional;
 public enum Database {
 
     /** Embedded file database under {@code leadrouter.data.dir}: nothing to install or run. */
-    H2("CHECKPOINT SYNC"),
+    H2,
     /** An operator's server, reached through {@code quarkus.datasource.postgresql.*}. */
-    POSTGRESQL(null);
-
-    private final String syncStatement;
-
-    Database(String syncStatement) {
-        this.syncStatement = syncStatement;
-    }
+    POSTGRESQL;
 
     /** The datasource name in {@code quarkus.datasource."name".*}. */
     public String datasourceName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * What forces a commit onto the disk when the commit itself does not. H2 writes its commit
-     * to the file but leaves it in the OS cache; PostgreSQL fsyncs its log on commit.
-     */
-    public Optional<String> syncStatement() {
-        return Optional.ofNullable(syncStatement);
     }
 
     public static Optional<Database> named(String name) {

@@ -24,11 +24,15 @@ public class DatabaseSelection implements ConfigSourceFactory {
 
     static final int ORDINAL = 150;
     /**
-     * WRITE_DELAY=0: a commit is written to the file at once instead of up to 500 ms later.
+     * WRITE_DELAY=1000: H2 writes its file at most about once a second by itself. Intake makes
+     * each batch durable through its journal and checkpoints the file; every other writer writes
+     * the file at its commit ({@link H2Store#write}), as H2 does with no delay.
      * COMPRESS=TRUE: pages are written compressed (LZF), which takes a lead's live pages from
      * 1.2-2 KB to about 0.55 KB (docs/performance.md, "Disk per recorded lead").
+     * AUTO_COMPACT_FILL_RATE=0: H2's background writer does not compact as well; the service's
+     * compaction steps ({@link FileCompactor}) keep the file's size.
      */
-    static final String H2_SETTINGS = ";WRITE_DELAY=0;COMPRESS=TRUE";
+    static final String H2_SETTINGS = ";WRITE_DELAY=1000;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=0";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

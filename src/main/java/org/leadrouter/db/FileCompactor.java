@@ -48,7 +48,7 @@ public class FileCompactor {
      * for ({@link #stepBytes}), and writes them; answers the pause before the next step.
      */
     public Duration step() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection()) {
             Optional<MVStore> store = H2Store.of(connection);
             if (store.isEmpty()) {
                 return settings.interval();
@@ -62,13 +62,13 @@ public class FileCompactor {
             long now = System.nanoTime();
             if (now - lastSync >= settings.interval().toNanos()) {
                 // The moved pages reach the disk long before the chunks they left can be
-                // overwritten (the retention time), and so does every commit that does not sync
-                // itself (intake syncs its own): nothing unsynced is ever older than the interval.
-                statement.execute("CHECKPOINT SYNC");
+                // overwritten (the retention time), and so does every commit H2 writes in the
+                // background: nothing unsynced is ever older than the interval.
+                H2Store.writeAndSync(connection);
                 lastSync = now;
             } else if (moved) {
                 // Written here rather than by the next commit, which would wait on their writing.
-                statement.execute("CHECKPOINT");
+                H2Store.write(connection);
             }
             return bytes == 0 ? settings.interval() : pauseAfter(bytes, settings);
         } catch (SQLException e) {

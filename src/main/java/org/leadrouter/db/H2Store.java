@@ -8,14 +8,15 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
- * The one place that reaches into H2's engine: its SQL offers no online compaction (only
- * {@code SHUTDOWN COMPACT}, which closes the database), and its own background compaction runs
- * only with a write delay, under which {@code CHECKPOINT SYNC} can return before the commit it is
- * meant to make durable is written (docs/performance.md). So the store behind an embedded
- * connection is fetched here and compacted through {@link MVStore}'s public methods.
+ * The one place that reaches into H2's engine. Its SQL offers no online compaction (only
+ * {@code SHUTDOWN COMPACT}, which closes the database), and under a write delay, which the
+ * embedded record runs with (intake makes its own commits durable through its journal),
+ * {@code CHECKPOINT SYNC} can return before a commit H2's background writer has queued is on the
+ * file (docs/performance.md). So the store behind an embedded connection is fetched here, written
+ * and synced, and compacted through {@link MVStore}'s public methods.
  * H2StoreTest fails if an H2 upgrade changes any of this.
  */
-final class H2Store {
+public final class H2Store {
 
     private static final String REWRITABLE_FILL_RATE = "info.CHUNKS_FILL_RATE_RW";
 
@@ -30,6 +31,41 @@ final class H2Store {
         }
         MVStore store = session.getDatabase().getStore().getMvStore();
         return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+    }
+
+    /** Whether the connection reaches an embedded file database, whose commits {@link #write} and {@link #writeAndSync} store. */
+    public static boolean isEmbeddedFile(Connection connection) throws SQLException {
+        return of(connection).isPresent();
+    }
+
+    /**
+     * Writes every change committed so far to the file, as H2 does at each commit without a write
+     * delay: a process killed afterwards loses none of it (the OS has it). Nothing for other databases.
+     */
+    public static void write(Connection connection) throws SQLException {
+        of(connection).ifPresent(MVStore::commit);
+    }
+
+    /** Whether the connection's open transaction has changed anything (an embedded database; false for others). */
+    static boolean hasUncommittedChanges(Connection connection) throws SQLException {
+        return connection.isWrapperFor(JdbcConnection.class)
+                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                && session.hasPendingTransaction();
+    }
+
+    /**
+     * Writes every change committed so far to the file and forces it to the disk, waiting for any
+     * write H2's background writer has queued: {@code CHECKPOINT SYNC} finds nothing unsaved while
+     * such a write is still queued, and syncs before it. Nothing for other databases.
+     */
+    public static void writeAndSync(Connection connection) throws SQLException {
+        Optional<MVStore> store = of(connection);
+        if (store.isPresent()) {
+            store.get().commit();
+            // Waits for queued writes only: forcing the file under H2's store lock would hold up every other store.
+            store.get().executeFilestoreOperation(() -> { });
+            store.get().sync();
+        }
     }
 
     /**

@@ -45,11 +45,25 @@ public class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs the work in one transaction, committed if it returns; database failures answer 503. */
+    /**
+     * Runs the work in one transaction, committed if it returns; database failures answer 503. On
+     * the embedded database a transaction that changed anything is written to the file before this
+     * returns, which its write delay would leave for later; one that only read writes nothing, since
+     * writing the file writes every commit not yet in it (the lead writer's among them).
+     */
     public <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
-                return commit(connection, work);
+                boolean[] changed = {false};
+                T result = commit(connection, c -> {
+                    T done = work.run(c);
+                    changed[0] = H2Store.hasUncommittedChanges(c);
+                    return done;
+                });
+                if (changed[0]) {
+                    H2Store.write(connection);
+                }
+                return result;
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && e.getSQLState() != null && RETRYABLE.contains(e.getSQLState())) {
                     continue;

@@ -1,5 +1,6 @@
 package org.leadrouter.intake;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -24,4 +25,22 @@ public interface IntakeConfig {
      */
     @WithDefault("0ms")
     Duration gather();
+
+    /** The journal that makes each batch durable on the embedded database (H2 only; see docs/operations.md). */
+    Journal journal();
+
+    interface Journal {
+
+        /**
+         * How often the database file is written and forced and the journal trimmed to what
+         * follows: a restart after a crash records again at most this long a stretch of leads.
+         * Keep it below {@code leadrouter.data.compaction.retention}.
+         */
+        @WithDefault("1s")
+        Duration checkpointInterval();
+
+        /** Each journal file's size, zero-filled when it is made (the next one ahead of time). */
+        @WithDefault("64M")
+        MemorySize segmentSize();
+    }
 }

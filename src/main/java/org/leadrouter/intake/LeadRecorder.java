@@ -1,13 +1,19 @@
 package org.leadrouter.intake;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,10 +24,13 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.leadrouter.background.Batches;
+import org.leadrouter.background.DaemonTimer;
+import org.leadrouter.db.DataConfig;
 import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.lead.LeadInput;
 import org.leadrouter.routing.RouteDecision;
@@ -31,14 +40,27 @@ import org.leadrouter.routing.RouteDecision;
  * has queued (up to a batch), writes it in one transaction and then completes every future of
  * the batch. Under load a batch fills while the previous one commits, so the cost of a commit
  * (and its fsync) is shared by many leads and no request thread ever waits on the database.
+ *
+ * <p>On the embedded database a batch is made durable by appending it to the {@link IntakeJournal}
+ * rather than by writing and forcing H2's file, which a checkpoint does every
+ * {@code leadrouter.intake.journal.checkpoint-interval}; the journal is replayed at start.
  */
 @ApplicationScoped
 public class LeadRecorder {
 
     private static final Logger LOG = Logger.getLogger(LeadRecorder.class);
     private static final long STOP_WAIT_SECONDS = 10;
+    /** The journal's folder within the data folder. */
+    static final String JOURNAL_FOLDER = "journal";
 
     private final LeadStore store;
+    private final StoredJson json = new StoredJson();
+    private final Path journalDir;
+    private final IntakeConfig.Journal journalSettings;
+    private IntakeJournal journal;
+    private ScheduledExecutorService checkpoints;
+    /** The journal failed an append: batches are forced into the database file until a force succeeds. */
+    private boolean journalFailed;
     private final int batchSize;
     private final long gatherNanos;
     private final int capacity;
@@ -49,9 +71,9 @@ public class LeadRecorder {
     private volatile boolean accepting;
 
     @Inject
-    public LeadRecorder(LeadStore store, IntakeConfig config, Event<LeadsRecorded> recorded,
+    public LeadRecorder(LeadStore store, IntakeConfig config, DataConfig data, Event<LeadsRecorded> recorded,
                         Instance<RecordingExtension> extensions) {
-        this(store, config, recorded::fire, extensions.stream().toList());
+        this(store, config, data.dir().resolve(JOURNAL_FOLDER), recorded::fire, extensions.stream().toList());
     }
 
     LeadRecorder(LeadStore store, IntakeConfig config) {
@@ -59,11 +81,18 @@ public class LeadRecorder {
     }
 
     LeadRecorder(LeadStore store, IntakeConfig config, List<RecordingExtension> extensions) {
-        this(store, config, recorded -> { }, extensions);
+        this(store, config, null, recorded -> { }, extensions);
     }
 
-    private LeadRecorder(LeadStore store, IntakeConfig config, Consumer<LeadsRecorded> onRecorded,
+    /** A recorder that journals its batches in {@code journalDir} when the store is an embedded file. */
+    LeadRecorder(LeadStore store, IntakeConfig config, Path journalDir, Consumer<LeadsRecorded> onRecorded) {
+        this(store, config, journalDir, onRecorded, List.of());
+    }
+
+    private LeadRecorder(LeadStore store, IntakeConfig config, Path journalDir, Consumer<LeadsRecorded> onRecorded,
                          List<RecordingExtension> extensions) {
+        this.journalDir = journalDir;
+        this.journalSettings = config.journal();
         this.onRecorded = onRecorded;
         this.extensions = extensions;
         this.store = store;
@@ -73,11 +102,69 @@ public class LeadRecorder {
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
+    /** Started with the service, not at the first lead: the journal is replayed before any request is taken. */
+    void onStart(@Observes StartupEvent start) {
+        // Observing is enough: the bean is made, and so started, for it.
+    }
+
     @PostConstruct
     void start() {
+        journal = replayedJournal();
         accepting = true;
         writer = new Thread(this::writeUntilStopped, "lead-writer");
         writer.start();
+        if (journal != null) {
+            Duration every = journalSettings.checkpointInterval();
+            checkpoints = DaemonTimer.start("intake-checkpoint", every, every, this::checkpoint, LOG,
+                    "could not checkpoint the intake journal; it keeps growing until a checkpoint succeeds");
+        }
+    }
+
+    /**
+     * Opens the journal and records again whatever it holds after its last checkpoint; none on a
+     * database that makes its own commits durable. A journal that cannot be replayed stops the
+     * start: the service would otherwise answer without leads it has acknowledged.
+     */
+    private IntakeJournal replayedJournal() {
+        if (journalDir == null) {
+            return null;
+        }
+        try {
+            if (!store.isEmbeddedFile()) {
+                return null;
+            }
+            IntakeJournal opened = IntakeJournal.open(journalDir, journalSettings.segmentSize().asLongValue());
+            int[] missing = {0};
+            int entries = opened.replayThenStart(entry -> missing[0] += replay(json.batch(entry)), () -> {
+                try {
+                    store.sync();
+                } catch (SQLException e) {
+                    throw new RecordUnavailableException("could not force the replayed leads into the database file", e);
+                }
+            });
+            if (entries > 0) {
+                LOG.infof("the intake journal held %d batches after its last checkpoint; %d of their leads were not in"
+                        + " the database file and are recorded now", entries, missing[0]);
+            }
+            return opened;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not replay the intake journal in " + journalDir
+                    + "; the service does not start without the leads it has acknowledged", e);
+        }
+    }
+
+    /** Writes the database file and forces it, then lets the journal drop what that covers. */
+    private void checkpoint() {
+        IntakeJournal.Mark covered = journal.appended();
+        try {
+            store.sync();
+            journal.checkpoint(covered);
+            journal.prepareNext();
+        } catch (SQLException e) {
+            throw new RecordUnavailableException("could not force the database file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops taking leads and writes those already accepted before the service stops. */
@@ -93,6 +180,7 @@ public class LeadRecorder {
             LOG.warnf("the lead writer did not finish within %d s; %d accepted leads are not recorded",
                     STOP_WAIT_SECONDS, queue.size());
         }
+        closeJournal();
         // A request that queued just as the writer finished would otherwise never be answered.
         List<Pending> stranded = new ArrayList<>();
         queue.drainTo(stranded);
@@ -116,6 +204,24 @@ public class LeadRecorder {
                     : "the service is stopping; retry on another instance or after it restarts"));
         }
         return pending.result();
+    }
+
+    /** A last checkpoint, so that a clean stop leaves nothing to replay. */
+    private void closeJournal() {
+        if (journal == null) {
+            return;
+        }
+        // Not shutdownNow: an interrupt during a file write closes H2's file channel under the database.
+        checkpoints.shutdown();
+        try {
+            checkpoints.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            checkpoint();
+            journal.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("the last checkpoint of the intake journal failed (%s); the next start replays it", e.getMessage());
+        }
     }
 
     /** Leads accepted and not yet taken by the writer. */
@@ -157,6 +263,7 @@ public class LeadRecorder {
         Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
         try {
             outcomes = recordRetryingAlone(records, failed);
+            makeDurable(outcomes);
         } catch (Exception | LinkageError e) {
             if (!DataErrors.isDataError(e)) {
                 LOG.errorf(e, "could not record a batch of %d leads; each caller is told to retry", batch.size());
@@ -176,8 +283,58 @@ public class LeadRecorder {
             }
             return;
         }
-        List<LeadRecord> created = outcomes.stream().filter(Recording::created).map(Recording::record).toList();
+        List<LeadRecord> created = created(outcomes);
         // Told before the callers are answered, so the missing rows are noted before anyone acts on a 201.
+        reportNotWritten(created, failed);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(outcomes.get(i));
+        }
+        announce(created);
+    }
+
+    /**
+     * Records a journal entry again at start: whatever of it the database already has is left as
+     * it is. Answers how many of its leads were missing.
+     */
+    private int replay(List<LeadRecord> records) throws SQLException {
+        Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
+        List<LeadRecord> created = created(store.commit(records, guarded(failed)));
+        reportNotWritten(created, failed);
+        announce(created);
+        return created.size();
+    }
+
+    /**
+     * Makes a committed batch durable. With the journal, its new records are appended and forced;
+     * an already recorded lead was made durable by the batch that created it. Should the journal
+     * fail, the database file is written and forced instead, which covers every commit so far.
+     */
+    private void makeDurable(List<Recording> outcomes) throws SQLException {
+        if (journal == null) {
+            return;
+        }
+        List<LeadRecord> created = created(outcomes);
+        if (!journalFailed && !created.isEmpty()) {
+            try {
+                journal.append(json.batch(created));
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf(e, "could not append %d leads to the intake journal; forcing the database file instead",
+                        created.size());
+                journalFailed = true;
+            }
+        }
+        if (journalFailed) {
+            store.sync();
+            journalFailed = false;
+        }
+    }
+
+    private static List<LeadRecord> created(List<Recording> outcomes) {
+        return outcomes.stream().filter(Recording::created).map(Recording::record).toList();
+    }
+
+    private static void reportNotWritten(List<LeadRecord> created, Map<RecordingExtension, Exception> failed) {
         failed.forEach((extension, cause) -> {
             try {
                 extension.notWritten(created, cause);
@@ -185,9 +342,9 @@ public class LeadRecorder {
                 LOG.errorf(e, "could not report %d recorded leads whose extra rows failed", created.size());
             }
         });
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(outcomes.get(i));
-        }
+    }
+
+    private void announce(List<LeadRecord> created) {
         if (!created.isEmpty()) {
             try {
                 onRecorded.accept(new LeadsRecorded(created));
@@ -204,13 +361,18 @@ public class LeadRecorder {
     private List<Recording> recordRetryingAlone(List<LeadRecord> records, Map<RecordingExtension, Exception> failed)
             throws SQLException {
         try {
-            return store.record(records, guarded(failed));
+            return recordOnce(records, guarded(failed));
         } catch (SQLException e) {
             if (records.size() == 1 && DataErrors.sqlState(e).filter(state -> state.startsWith("23")).isPresent()) {
-                return store.record(records, guarded(failed));
+                return recordOnce(records, guarded(failed));
             }
             throw e;
         }
+    }
+
+    /** Committed and synced, or (with the journal) committed only: {@link #makeDurable} follows. */
+    private List<Recording> recordOnce(List<LeadRecord> records, RecordingExtension extension) throws SQLException {
+        return journal == null ? store.record(records, extension) : store.commit(records, extension);
     }
 
     /**

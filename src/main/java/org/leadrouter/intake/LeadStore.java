@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,6 +31,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.leadrouter.db.DataConfig;
 import org.leadrouter.db.Database;
+import org.leadrouter.db.H2Store;
 import org.leadrouter.db.SqlLists;
 import org.leadrouter.db.Transactions;
 import org.leadrouter.lead.LeadInput;
@@ -60,7 +60,6 @@ public class LeadStore {
     private static final Logger LOG = Logger.getLogger(LeadStore.class);
 
     private final DataSource dataSource;
-    private final Database database;
     private final StoredJson json = new StoredJson();
     private final MinuteTotals totals;
     /** Each segment's most recent records as last parsed, by sequence number (see {@link #recentRecords}). */
@@ -74,7 +73,6 @@ public class LeadStore {
     /** For wiring by hand (tests, tools) over a datasource of the given kind. */
     public LeadStore(DataSource dataSource, Database database) {
         this.dataSource = dataSource;
-        this.database = database;
         this.totals = new MinuteTotals(database);
     }
 
@@ -93,8 +91,32 @@ public class LeadStore {
             List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch, extension));
             // A failed sync answers 503 for a batch that may be on disk after all: a retry
             // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
-            sync(connection);
+            H2Store.writeAndSync(connection);
             return outcomes;
+        }
+    }
+
+    /**
+     * As {@link #record(List, RecordingExtension)}, but only committed: on the embedded database
+     * the batch is durable once the caller has journalled it, or after {@link #sync}.
+     */
+    List<Recording> commit(List<LeadRecord> batch, RecordingExtension extension) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return Transactions.commit(connection, c -> recordIn(c, batch, extension));
+        }
+    }
+
+    /** Forces every batch committed so far onto the disk (the embedded database; others do so at each commit). */
+    void sync() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            H2Store.writeAndSync(connection);
+        }
+    }
+
+    /** Whether this is the embedded file database, whose commits reach the disk only through {@link #sync}. */
+    boolean isEmbeddedFile() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return H2Store.isEmbeddedFile(connection);
         }
     }
 
@@ -278,15 +300,6 @@ public class LeadStore {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    private void sync(Connection connection) throws SQLException {
-        Optional<String> sync = database.syncStatement();
-        if (sync.isPresent()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sync.get());
-            }
         }
     }
 

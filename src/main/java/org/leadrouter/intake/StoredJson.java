@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ final class StoredJson {
     private static final TypeReference<Map<String, Integer>> SKILLS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LeadRecord>> BATCH = new TypeReference<>() {
     };
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -44,7 +47,28 @@ final class StoredJson {
     }
 
     LeadInput lead(String json) {
-        LeadInput lead = read(json, mapper.getTypeFactory().constructType(LeadInput.class));
+        return asRouted(read(json, mapper.getTypeFactory().constructType(LeadInput.class)));
+    }
+
+    /** A batch of records as the intake journal keeps it. */
+    byte[] batch(List<LeadRecord> records) {
+        try {
+            return mapper.writeValueAsBytes(records);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a batch of leads as JSON", e);
+        }
+    }
+
+    List<LeadRecord> batch(byte[] json) {
+        try {
+            List<LeadRecord> records = mapper.readValue(json, BATCH);
+            return records.stream().map(r -> new LeadRecord(asRouted(r.lead()), r.decision(), r.recordedAt())).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("a journal entry is not readable as a batch of leads", e);
+        }
+    }
+
+    private static LeadInput asRouted(LeadInput lead) {
         if (lead.attributes() == null) {
             return lead;
         }

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.leadrouter.db.DataConfig;
+import org.leadrouter.db.H2Store;
 import org.leadrouter.db.Timestamps;
 import org.leadrouter.db.Transactions;
 import org.leadrouter.rules.RuleSetVersion;
@@ -80,6 +81,8 @@ public class JdbcVersionJournal implements VersionJournal {
                 insert.setString(6, json.writeValueAsString(event));
                 insert.executeUpdate();
             }
+            // The embedded database's write delay would leave it off the file for up to a second.
+            H2Store.write(connection);
         } catch (SQLException | IOException | RuntimeException e) {
             // Rules keep loading without the record; only this entry of the history is missing.
             LOG.errorf(e, "segment %s: could not record %s %s in the database; it will be missing from the history "

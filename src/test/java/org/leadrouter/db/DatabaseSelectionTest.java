@@ -19,7 +19,7 @@ class DatabaseSelectionTest {
         assertEquals("true", config.getRawValue("quarkus.datasource.h2.active"));
         assertEquals("false", config.getRawValue("quarkus.datasource.postgresql.active"));
         assertEquals("true", config.getRawValue("leadrouter.assignment.offer-with-lead"));
-        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0;COMPRESS=TRUE",
+        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().resolve("leadrouter") + DatabaseSelection.H2_SETTINGS,
                 config.getRawValue("quarkus.datasource.h2.jdbc.url"));
     }
 
@@ -36,7 +36,7 @@ class DatabaseSelectionTest {
     void aRelativeDataFolderBecomesAnAbsoluteFileUrl() {
         SmallRyeConfig config = config(Map.of("leadrouter.data.dir", "var/leads/../records"));
 
-        assertEquals("jdbc:h2:file:" + Path.of("var/records").toAbsolutePath().resolve("leadrouter") + ";WRITE_DELAY=0;COMPRESS=TRUE",
+        assertEquals("jdbc:h2:file:" + Path.of("var/records").toAbsolutePath().resolve("leadrouter") + DatabaseSelection.H2_SETTINGS,
                 config.getRawValue("quarkus.datasource.h2.jdbc.url"));
     }
 

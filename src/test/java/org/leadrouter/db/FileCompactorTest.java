@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded file written as the service writes it (its URL settings, small commits touching a
- * table and its indexes): without compaction it grows by many times its live rows, with a
+ * table and its indexes, each written to the file by itself, as a store each interval holds a
+ * few leads at a low rate): without compaction it grows by many times its live rows, with a
  * compaction step between groups of commits it stays within the text it holds.
  */
 class FileCompactorTest {
@@ -93,7 +94,7 @@ class FileCompactorTest {
         assertFalse(new FileCompactor(H2StoreTest.h2("jdbc:h2:mem:"), new Settings(Duration.ZERO)).prepare());
     }
 
-    /** Writes the rows in small commits, with a compaction step after each round if given; answers the file's size. */
+    /** Writes the rows in small commits, each written to the file, with a compaction step after each round if given; answers the file's size. */
     private long write(FileCompactor compactor) throws SQLException, IOException {
         try (Connection connection = database.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO leads (id, segment, body) VALUES (?, ?, ?)")) {
@@ -108,6 +109,7 @@ class FileCompactorTest {
                         insert.executeUpdate();
                     }
                     connection.commit();
+                    H2Store.write(connection);
                 }
                 if (compactor != null) {
                     compactor.step();

@@ -28,7 +28,9 @@ import org.leadrouter.db.DataFolderTest;
 /**
  * A lead answered 201 survives the process being killed without warning: post leads to the
  * packaged service, kill it (SIGKILL) while posts are still in flight, start it again on the
- * same data folder and read back every lead that was acknowledged.
+ * same data folder and read back every lead that was acknowledged. Once as configured by
+ * default, once with the database file written only at start and by the intake journal's replay,
+ * so that every lead acknowledged before the kill is on the disk in the journal alone.
  */
 class LeadDurabilityIT {
 
@@ -56,11 +58,26 @@ class LeadDurabilityIT {
 
     @Test
     void everyAcknowledgedLeadIsThereAfterAHardKill() throws Exception {
-        String dataDir = "leadrouter.data.dir=" + workDir.resolve("data");
+        killAndRestart("leadrouter.data.dir=" + workDir.resolve("data"));
+    }
+
+    @Test
+    void everyAcknowledgedLeadIsThereAfterAHardKillBetweenCheckpoints() throws Exception {
+        Path data = workDir.resolve("data");
+        killAndRestart("leadrouter.data.dir=" + data,
+                // No checkpoint, compaction step or write by H2 itself while the leads come in.
+                "leadrouter.intake.journal.checkpoint-interval=1h",
+                "leadrouter.data.compaction.interval=0",
+                "quarkus.datasource.h2.jdbc.url=jdbc:h2:file:" + data.resolve("leadrouter")
+                        + ";WRITE_DELAY=3600000;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=0");
+    }
+
+    private void killAndRestart(String... settings) throws Exception {
+        String dataDir = settings[0];
         Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
         key = PackagedService.addUser(workDir, "durability", "caller", dataDir);
 
-        try (PackagedService service = PackagedService.start(workDir, dataDir)) {
+        try (PackagedService service = PackagedService.start(workDir, settings)) {
             assertOwnerOnly(workDir.resolve("data"));
             CountDownLatch enough = new CountDownLatch(KILL_AFTER_ACKNOWLEDGED);
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -82,7 +99,7 @@ class LeadDurabilityIT {
         // As a database made by an older version left them: readable by everyone.
         openToEveryone(workDir.resolve("data"));
 
-        try (PackagedService restarted = PackagedService.start(workDir, dataDir)) {
+        try (PackagedService restarted = PackagedService.start(workDir, settings)) {
             assertOwnerOnly(workDir.resolve("data"));
             for (Map.Entry<String, JsonNode> lead : acknowledged.entrySet()) {
                 HttpResponse<String> recorded = client.send(
@@ -98,10 +115,10 @@ class LeadDurabilityIT {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }
-        assertEquals("rwx------", DataFolderTest.permissions(dataDir));
-        try (Stream<Path> files = Files.list(dataDir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertEquals("rw-------", DataFolderTest.permissions(file), file.toString());
+        // The intake journal's folder and files as well as the database's.
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.toList()) {
+                assertEquals(Files.isDirectory(file) ? "rwx------" : "rw-------", DataFolderTest.permissions(file), file.toString());
             }
         }
     }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,9 +22,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.db.Database;
 import org.leadrouter.db.RecordUnavailableException;
 
@@ -50,6 +59,62 @@ class LeadRecorderTest {
             assertTrue(recording.created());
             assertEquals("lead-" + i, recording.record().lead().id());
             assertEquals(recording.record(), store.find("lead-" + i).orElseThrow());
+        }
+    }
+
+    /**
+     * On an embedded file whose own writes are an hour apart, acknowledged leads are on the disk
+     * only in the journal: a copy of the folder taken then is what a crash would leave, and a
+     * recorder started on it records them again before it takes a lead.
+     */
+    @Test
+    void leadsTheDatabaseFileLacksAfterACrashAreRecordedAgainFromTheJournal(@TempDir Path dir) throws Exception {
+        Path running = dir.resolve("running");
+        LeadRecorder first = journalled(running);
+        List<LeadRecord> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Leads.RecordedPair pair = Leads.routed("journalled-" + i, i % 2 == 0 ? "insurance" : "telecoms");
+            acknowledged.add(first.record(pair.lead(), pair.decision()).toCompletableFuture().get(30, TimeUnit.SECONDS).record());
+        }
+        Path crashed = dir.resolve("crashed");
+        copy(running, crashed);
+        first.stop();
+        assertTrue(new LeadStore(fileDatabase(crashed, false), Database.H2).find("journalled-0").isEmpty(),
+                "the database file alone has the leads: the journal is not what this tests");
+
+        recorder = journalled(crashed);
+        LeadStore restarted = new LeadStore(fileDatabase(crashed, false), Database.H2);
+        for (LeadRecord lead : acknowledged) {
+            assertEquals(lead, restarted.find(lead.lead().id()).orElseThrow(), lead.lead().id());
+        }
+        Leads.RecordedPair again = Leads.routed("journalled-3", "telecoms");
+        assertFalse(recorder.record(again.lead(), again.decision()).toCompletableFuture().get(30, TimeUnit.SECONDS).created());
+    }
+
+    private static LeadRecorder journalled(Path folder) throws SQLException {
+        LeadStore store = new LeadStore(fileDatabase(folder, true), Database.H2);
+        LeadRecorder journalled = new LeadRecorder(store, config(100, 1000, Duration.ZERO, Duration.ofHours(1),
+                new MemorySize(BigInteger.valueOf(1 << 20))), folder.resolve("journal"), recorded -> { });
+        journalled.start();
+        return journalled;
+    }
+
+    /** H2 left to write its file once an hour; kept open between connections, as the service's pool keeps it. */
+    private static DataSource fileDatabase(Path folder, boolean migrate) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + folder.resolve("leadrouter") + ";WRITE_DELAY=3600000;DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        if (migrate) {
+            Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
+        }
+        return h2;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
         }
     }
 
@@ -240,7 +305,23 @@ class LeadRecorderTest {
         recorder.start();
     }
 
-    private static IntakeConfig config(int batchSize, int capacity, Duration gather) {
+    static IntakeConfig config(int batchSize, int capacity, Duration gather) {
+        return config(batchSize, capacity, gather, Duration.ofSeconds(1), new MemorySize(BigInteger.valueOf(1 << 20)));
+    }
+
+    static IntakeConfig config(int batchSize, int capacity, Duration gather, Duration checkpointInterval,
+                               MemorySize segmentSize) {
+        IntakeConfig.Journal journal = new IntakeConfig.Journal() {
+            @Override
+            public Duration checkpointInterval() {
+                return checkpointInterval;
+            }
+
+            @Override
+            public MemorySize segmentSize() {
+                return segmentSize;
+            }
+        };
         return new IntakeConfig() {
             @Override
             public int batchSize() {
@@ -255,6 +336,11 @@ class LeadRecorderTest {
             @Override
             public Duration gather() {
                 return gather;
+            }
+
+            @Override
+            public Journal journal() {
+                return journal;
             }
         };
     }
