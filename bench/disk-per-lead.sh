@@ -8,7 +8,7 @@
 #   bench/disk-per-lead.sh                # 100,000 leads
 #   LEADS=1000000 bench/disk-per-lead.sh
 #   JAVA_OPTS="-Dleadrouter.assignment.enabled=false" bench/disk-per-lead.sh
-#   H2_OPTIONS=";WRITE_DELAY=10" bench/disk-per-lead.sh   # the H2 URL's settings instead of ";WRITE_DELAY=0"
+#   H2_OPTIONS=";WRITE_DELAY=10" bench/disk-per-lead.sh   # the H2 URL's settings instead of the built-in ones
 #   SWEEP=1 bench/disk-per-lead.sh        # then restart with a retention every lead is past, sample the file
 #   JAR=/tmp/old/quarkus-run.jar bench/disk-per-lead.sh   # another build (a copy of its target/quarkus-app)
 # It stops early, with what it measured, when under MIN_FREE_GB (20) GB are left on the disk.
