@@ -8,12 +8,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,12 +21,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.leadrouter.background.Batches;
-import org.leadrouter.background.DaemonTimer;
 import org.leadrouter.db.DataConfig;
 import org.leadrouter.db.RecordUnavailableException;
 import org.leadrouter.lead.LeadInput;
@@ -43,7 +38,7 @@ import org.leadrouter.routing.RouteDecision;
  *
  * <p>On the embedded database a batch is made durable by appending it to the {@link IntakeJournal}
  * rather than by writing and forcing H2's file, which a checkpoint does every
- * {@code leadrouter.intake.journal.checkpoint-interval}; the journal is replayed at start.
+ * {@code leadrouter.intake.journal.checkpoint-interval}; the journal is replayed at start ({@link JournalledBatches}).
  */
 @ApplicationScoped
 public class LeadRecorder {
@@ -54,13 +49,10 @@ public class LeadRecorder {
     static final String JOURNAL_FOLDER = "journal";
 
     private final LeadStore store;
-    private final StoredJson json = new StoredJson();
     private final Path journalDir;
     private final IntakeConfig.Journal journalSettings;
-    private IntakeJournal journal;
-    private ScheduledExecutorService checkpoints;
-    /** The journal failed an append: batches are forced into the database file until a force succeeds. */
-    private boolean journalFailed;
+    /** Null where each commit is durable by itself (PostgreSQL) or nothing is (an in-memory database). */
+    private JournalledBatches journal;
     private final int batchSize;
     private final long gatherNanos;
     private final int capacity;
@@ -113,57 +105,15 @@ public class LeadRecorder {
         accepting = true;
         writer = new Thread(this::writeUntilStopped, "lead-writer");
         writer.start();
-        if (journal != null) {
-            Duration every = journalSettings.checkpointInterval();
-            checkpoints = DaemonTimer.start("intake-checkpoint", every, every, this::checkpoint, LOG,
-                    "could not checkpoint the intake journal; it keeps growing until a checkpoint succeeds");
-        }
     }
 
-    /**
-     * Opens the journal and records again whatever it holds after its last checkpoint; none on a
-     * database that makes its own commits durable. A journal that cannot be replayed stops the
-     * start: the service would otherwise answer without leads it has acknowledged.
-     */
-    private IntakeJournal replayedJournal() {
-        if (journalDir == null) {
-            return null;
-        }
+    private JournalledBatches replayedJournal() {
         try {
-            if (!store.isEmbeddedFile()) {
-                return null;
-            }
-            IntakeJournal opened = IntakeJournal.open(journalDir, journalSettings.segmentSize().asLongValue());
-            int[] missing = {0};
-            int entries = opened.replayThenStart(entry -> missing[0] += replay(json.batch(entry)), () -> {
-                try {
-                    store.sync();
-                } catch (SQLException e) {
-                    throw new RecordUnavailableException("could not force the replayed leads into the database file", e);
-                }
-            });
-            if (entries > 0) {
-                LOG.infof("the intake journal held %d batches after its last checkpoint; %d of their leads were not in"
-                        + " the database file and are recorded now", entries, missing[0]);
-            }
-            return opened;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not replay the intake journal in " + journalDir
-                    + "; the service does not start without the leads it has acknowledged", e);
-        }
-    }
-
-    /** Writes the database file and forces it, then lets the journal drop what that covers. */
-    private void checkpoint() {
-        IntakeJournal.Mark covered = journal.appended();
-        try {
-            store.sync();
-            journal.checkpoint(covered);
-            journal.prepareNext();
+            return journalDir != null && store.isEmbeddedFile()
+                    ? JournalledBatches.replayed(store, journalDir, journalSettings, this::replay)
+                    : null;
         } catch (SQLException e) {
-            throw new RecordUnavailableException("could not force the database file", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new RecordUnavailableException("could not tell which database holds the record", e);
         }
     }
 
@@ -180,7 +130,9 @@ public class LeadRecorder {
             LOG.warnf("the lead writer did not finish within %d s; %d accepted leads are not recorded",
                     STOP_WAIT_SECONDS, queue.size());
         }
-        closeJournal();
+        if (journal != null) {
+            journal.close();
+        }
         // A request that queued just as the writer finished would otherwise never be answered.
         List<Pending> stranded = new ArrayList<>();
         queue.drainTo(stranded);
@@ -204,24 +156,6 @@ public class LeadRecorder {
                     : "the service is stopping; retry on another instance or after it restarts"));
         }
         return pending.result();
-    }
-
-    /** A last checkpoint, so that a clean stop leaves nothing to replay. */
-    private void closeJournal() {
-        if (journal == null) {
-            return;
-        }
-        // Not shutdownNow: an interrupt during a file write closes H2's file channel under the database.
-        checkpoints.shutdown();
-        try {
-            checkpoints.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            checkpoint();
-            journal.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("the last checkpoint of the intake journal failed (%s); the next start replays it", e.getMessage());
-        }
     }
 
     /** Leads accepted and not yet taken by the writer. */
@@ -263,7 +197,9 @@ public class LeadRecorder {
         Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
         try {
             outcomes = recordRetryingAlone(records, failed);
-            makeDurable(outcomes);
+            if (journal != null) {
+                journal.persist(created(outcomes));
+            }
         } catch (Exception | LinkageError e) {
             if (!DataErrors.isDataError(e)) {
                 LOG.errorf(e, "could not record a batch of %d leads; each caller is told to retry", batch.size());
@@ -302,32 +238,6 @@ public class LeadRecorder {
         reportNotWritten(created, failed);
         announce(created);
         return created.size();
-    }
-
-    /**
-     * Makes a committed batch durable. With the journal, its new records are appended and forced;
-     * an already recorded lead was made durable by the batch that created it. Should the journal
-     * fail, the database file is written and forced instead, which covers every commit so far.
-     */
-    private void makeDurable(List<Recording> outcomes) throws SQLException {
-        if (journal == null) {
-            return;
-        }
-        List<LeadRecord> created = created(outcomes);
-        if (!journalFailed && !created.isEmpty()) {
-            try {
-                journal.append(json.batch(created));
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf(e, "could not append %d leads to the intake journal; forcing the database file instead",
-                        created.size());
-                journalFailed = true;
-            }
-        }
-        if (journalFailed) {
-            store.sync();
-            journalFailed = false;
-        }
     }
 
     private static List<LeadRecord> created(List<Recording> outcomes) {
@@ -370,7 +280,7 @@ public class LeadRecorder {
         }
     }
 
-    /** Committed and synced, or (with the journal) committed only: {@link #makeDurable} follows. */
+    /** Committed and synced, or (with the journal) committed only: the journal makes it durable next. */
     private List<Recording> recordOnce(List<LeadRecord> records, RecordingExtension extension) throws SQLException {
         return journal == null ? store.record(records, extension) : store.commit(records, extension);
     }
