@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,13 +72,13 @@ class LeadRecorderTest {
             acknowledged.add(first.record(pair.lead(), pair.decision()).toCompletableFuture().get(30, TimeUnit.SECONDS).record());
         }
         Path crashed = dir.resolve("crashed");
-        copy(running, crashed);
+        TestDatabases.copyFolder(running, crashed);
         first.stop();
-        assertTrue(new LeadStore(fileDatabase(crashed, false), Database.H2).find("journalled-0").isEmpty(),
+        assertTrue(new LeadStore(TestDatabases.h2WrittenHourly(crashed, false), Database.H2).find("journalled-0").isEmpty(),
                 "the database file alone has the leads: the journal is not what this tests");
 
         recorder = journalled(crashed);
-        LeadStore restarted = new LeadStore(fileDatabase(crashed, false), Database.H2);
+        LeadStore restarted = new LeadStore(TestDatabases.h2WrittenHourly(crashed, false), Database.H2);
         for (LeadRecord lead : acknowledged) {
             assertEquals(lead, restarted.find(lead.lead().id()).orElseThrow(), lead.lead().id());
         }
@@ -92,30 +87,11 @@ class LeadRecorderTest {
     }
 
     private static LeadRecorder journalled(Path folder) throws SQLException {
-        LeadStore store = new LeadStore(fileDatabase(folder, true), Database.H2);
+        LeadStore store = new LeadStore(TestDatabases.h2WrittenHourly(folder, true), Database.H2);
         LeadRecorder journalled = new LeadRecorder(store, config(100, 1000, Duration.ZERO, Duration.ofHours(1),
                 new MemorySize(BigInteger.valueOf(1 << 20))), folder.resolve("journal"), recorded -> { });
         journalled.start();
         return journalled;
-    }
-
-    /** H2 left to write its file once an hour; kept open between connections, as the service's pool keeps it. */
-    private static DataSource fileDatabase(Path folder, boolean migrate) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + folder.resolve("leadrouter") + ";WRITE_DELAY=3600000;DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        if (migrate) {
-            Flyway.configure().dataSource(h2).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
-        }
-        return h2;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
-            }
-        }
     }
 
     @Test
