@@ -34,6 +34,7 @@ final class JournalledBatches {
     private final ScheduledExecutorService checkpoints;
     /** An append failed: batches are forced into the database file instead until a force succeeds. Writer thread only. */
     private boolean appendFailed;
+    private volatile long checkpointedAt = System.nanoTime();
 
     private JournalledBatches(LeadStore store, IntakeJournal journal, Duration checkpointInterval) {
         this.store = store;
@@ -92,6 +93,11 @@ final class JournalledBatches {
         }
     }
 
+    /** Since the last checkpoint that succeeded (or the replay at start): while it grows, so does the journal. */
+    Duration sinceCheckpoint() {
+        return Duration.ofNanos(System.nanoTime() - checkpointedAt);
+    }
+
     /** Stops the checkpoints and takes a last one, so that a clean stop leaves nothing to replay. */
     void close() {
         // Not shutdownNow: an interrupt during a file write closes H2's file channel under the database.
@@ -113,6 +119,7 @@ final class JournalledBatches {
         try {
             store.sync();
             journal.checkpoint(covered);
+            checkpointedAt = System.nanoTime();
             journal.prepareNext();
         } catch (SQLException e) {
             throw new RecordUnavailableException("could not force the database file", e);

@@ -158,6 +158,12 @@ public class LeadRecorder {
         return pending.result();
     }
 
+    /** Seconds since the intake journal's last checkpoint; NaN where there is no journal (see {@link JournalGauge}). */
+    public double secondsSinceJournalCheckpoint() {
+        JournalledBatches current = journal;
+        return current == null ? Double.NaN : current.sinceCheckpoint().toMillis() / 1000.0;
+    }
+
     /** Leads accepted and not yet taken by the writer. */
     public int waiting() {
         return queue.size();

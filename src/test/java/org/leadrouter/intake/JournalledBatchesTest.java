@@ -41,4 +41,25 @@ class JournalledBatchesTest {
         assertEquals(forced, new LeadStore(TestDatabases.h2WrittenHourly(dir.resolve("after"), false), Database.H2)
                 .find("forced").orElseThrow());
     }
+
+    @Test
+    void theCheckpointAgeGrowsUntilACheckpointSucceeds() throws Exception {
+        Path running = dir.resolve("running");
+        LeadStore store = new LeadStore(TestDatabases.h2WrittenHourly(running, true), Database.H2);
+        IntakeConfig.Journal often = LeadRecorderTest.config(1, 1, Duration.ZERO, Duration.ofMillis(50),
+                new MemorySize(BigInteger.valueOf(1 << 20))).journal();
+        JournalledBatches hourly = JournalledBatches.replayed(store, running.resolve("hourly"), HOURLY, batch -> 0);
+        JournalledBatches frequent = JournalledBatches.replayed(store, running.resolve("often"), often, batch -> 0);
+        try {
+            Duration before = hourly.sinceCheckpoint();
+            Thread.sleep(1000);
+
+            assertTrue(hourly.sinceCheckpoint().compareTo(before.plusMillis(1000)) >= 0, "no checkpoint for an hour");
+            assertTrue(frequent.sinceCheckpoint().compareTo(hourly.sinceCheckpoint()) < 0,
+                    "checkpoints every 50 ms: " + frequent.sinceCheckpoint() + " since the last");
+        } finally {
+            hourly.close();
+            frequent.close();
+        }
+    }
 }
