@@ -42,7 +42,7 @@ public class DataFolder {
     }
 
     /** Creates the folder if missing, then restricts it and the files in it to their owner. */
-    static void secure(Path dir) {
+    public static void secure(Path dir) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }

@@ -64,11 +64,11 @@ public class FileCompactor {
                 // The moved pages reach the disk long before the chunks they left can be
                 // overwritten (the retention time), and so does every commit H2 writes in the
                 // background: nothing unsynced is ever older than the interval.
-                H2Store.writeAndSync(connection);
+                H2Store.writeAndSync(store.get());
                 lastSync = now;
             } else if (moved) {
                 // Written here rather than by the next commit, which would wait on their writing.
-                H2Store.write(connection);
+                store.get().commit();
             }
             return bytes == 0 ? settings.interval() : pauseAfter(bytes, settings);
         } catch (SQLException e) {

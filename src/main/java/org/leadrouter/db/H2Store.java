@@ -25,12 +25,15 @@ public final class H2Store {
 
     /** The file store behind an embedded connection; empty for an in-memory database or a server connection. */
     static Optional<MVStore> of(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return Optional.empty();
-        }
-        MVStore store = session.getDatabase().getStore().getMvStore();
-        return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+        return session(connection).map(session -> session.getDatabase().getStore().getMvStore())
+                .filter(store -> store.getFileStore() != null);
+    }
+
+    /** The engine's session behind an embedded connection, file or in-memory; empty for a server connection. */
+    private static Optional<SessionLocal> session(Connection connection) throws SQLException {
+        return connection.isWrapperFor(JdbcConnection.class)
+                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                ? Optional.of(session) : Optional.empty();
     }
 
     /** Whether the connection reaches an embedded file database, whose commits {@link #write} and {@link #writeAndSync} store. */
@@ -48,9 +51,7 @@ public final class H2Store {
 
     /** Whether the connection's open transaction has changed anything (an embedded database; false for others). */
     static boolean hasUncommittedChanges(Connection connection) throws SQLException {
-        return connection.isWrapperFor(JdbcConnection.class)
-                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
-                && session.hasPendingTransaction();
+        return session(connection).filter(SessionLocal::hasPendingTransaction).isPresent();
     }
 
     /**
@@ -59,13 +60,15 @@ public final class H2Store {
      * such a write is still queued, and syncs before it. Nothing for other databases.
      */
     public static void writeAndSync(Connection connection) throws SQLException {
-        Optional<MVStore> store = of(connection);
-        if (store.isPresent()) {
-            store.get().commit();
-            // Waits for queued writes only: forcing the file under H2's store lock would hold up every other store.
-            store.get().executeFilestoreOperation(() -> { });
-            store.get().sync();
-        }
+        of(connection).ifPresent(H2Store::writeAndSync);
+    }
+
+    /** As {@link #writeAndSync(Connection)}, for a store already in hand. */
+    static void writeAndSync(MVStore store) {
+        store.commit();
+        // Waits for queued writes only: forcing the file under H2's store lock would hold up every other store.
+        store.executeFilestoreOperation(() -> { });
+        store.sync();
     }
 
     /**

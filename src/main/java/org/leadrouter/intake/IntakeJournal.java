@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.jboss.logging.Logger;
+import org.leadrouter.db.DataFolder;
 
 /**
  * The intake's write-ahead journal on the embedded database. H2 has no log of its own: a commit
@@ -77,12 +78,9 @@ final class IntakeJournal implements Closeable {
      * journal holds leads' contact details); nothing is appended until {@link #replayThenStart} has run.
      */
     static IntakeJournal open(Path dir, long segmentBytes) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } else {
-            Files.createDirectories(dir);
-        }
+        DataFolder.secure(dir);
+        // Where there are no POSIX permissions the folder is not made by securing it.
+        Files.createDirectories(dir);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path unfinished : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".new"))::iterator) {
                 Files.delete(unfinished);

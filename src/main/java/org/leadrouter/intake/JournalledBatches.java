@@ -30,15 +30,16 @@ final class JournalledBatches {
 
     private final LeadStore store;
     private final IntakeJournal journal;
-    private final StoredJson json = new StoredJson();
+    private final StoredJson json;
     private final ScheduledExecutorService checkpoints;
     /** An append failed: batches are forced into the database file instead until a force succeeds. Writer thread only. */
     private boolean appendFailed;
     private volatile long checkpointedAt = System.nanoTime();
 
-    private JournalledBatches(LeadStore store, IntakeJournal journal, Duration checkpointInterval) {
+    private JournalledBatches(LeadStore store, IntakeJournal journal, StoredJson json, Duration checkpointInterval) {
         this.store = store;
         this.journal = journal;
+        this.json = json;
         this.checkpoints = DaemonTimer.start("intake-checkpoint", checkpointInterval, checkpointInterval, this::checkpoint,
                 LOG, "could not checkpoint the intake journal; it keeps growing until a checkpoint succeeds");
     }
@@ -53,18 +54,13 @@ final class JournalledBatches {
         try {
             IntakeJournal journal = IntakeJournal.open(dir, settings.segmentSize().asLongValue());
             int[] missing = {0};
-            int entries = journal.replayThenStart(entry -> missing[0] += replay.record(json.batch(entry)), () -> {
-                try {
-                    store.sync();
-                } catch (SQLException e) {
-                    throw new RecordUnavailableException("could not force the replayed leads into the database file", e);
-                }
-            });
+            int entries = journal.replayThenStart(entry -> missing[0] += replay.record(json.batch(entry)),
+                    () -> forceDatabaseFile(store));
             if (entries > 0) {
                 LOG.infof("the intake journal held %d batches after its last checkpoint; %d of their leads were not in"
                         + " the database file and are recorded now", entries, missing[0]);
             }
-            return new JournalledBatches(store, journal, settings.checkpointInterval());
+            return new JournalledBatches(store, journal, json, settings.checkpointInterval());
         } catch (Exception e) {
             throw new IllegalStateException("could not replay the intake journal in " + dir
                     + "; the service does not start without the leads it has acknowledged", e);
@@ -116,15 +112,21 @@ final class JournalledBatches {
     /** Writes the database file and forces it, then lets the journal drop what that covers. */
     private void checkpoint() {
         IntakeJournal.Mark covered = journal.appended();
+        forceDatabaseFile(store);
         try {
-            store.sync();
             journal.checkpoint(covered);
             checkpointedAt = System.nanoTime();
             journal.prepareNext();
-        } catch (SQLException e) {
-            throw new RecordUnavailableException("could not force the database file", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void forceDatabaseFile(LeadStore store) {
+        try {
+            store.sync();
+        } catch (SQLException e) {
+            throw new RecordUnavailableException("could not force the database file", e);
         }
     }
 }

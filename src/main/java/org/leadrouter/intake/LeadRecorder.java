@@ -46,7 +46,7 @@ public class LeadRecorder {
     private static final Logger LOG = Logger.getLogger(LeadRecorder.class);
     private static final long STOP_WAIT_SECONDS = 10;
     /** The journal's folder within the data folder. */
-    static final String JOURNAL_FOLDER = "journal";
+    private static final String JOURNAL_FOLDER = "journal";
 
     private final LeadStore store;
     private final Path journalDir;
