@@ -92,7 +92,7 @@ public class AlertMonitor {
         blocks.windowBlocks(KpiWindow.of(recentStart, now, assignment.defaultTimeZone()), recent);
         blocks.windowBlocks(KpiWindow.of(recentStart.minus(config.baseline()), recentStart, assignment.defaultTimeZone()), baseline);
         Map<String, Alert> breaches = new TreeMap<>();
-        rules.breaches(recent, baseline, kpis.queues(), work.passedOver(), now).forEach(a -> breaches.put(a.id(), a));
+        rules.breaches(recent, baseline, kpis.waitingQueues(), work.passedOver(), now).forEach(a -> breaches.put(a.id(), a));
         rules.rulesFailing(segments.statuses()).forEach(a -> breaches.put(a.id(), a));
         for (Alert breach : breaches.values()) {
             Alert before = active.get(breach.id());

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.leadrouter.assignment.work.PassedOver;
 import org.leadrouter.kpis.Kpis.Block;
-import org.leadrouter.kpis.Kpis.QueueKpi;
+import org.leadrouter.kpis.Kpis.QueueSla;
 import org.leadrouter.rules.SegmentStatus;
 
 /** Which KPIs are outside their baseline now, by the configured thresholds. No state: the monitor keeps that. */
@@ -19,7 +19,7 @@ final class AlertRules {
         this.config = config;
     }
 
-    List<Alert> breaches(Map<String, Block> recent, Map<String, Block> baseline, List<QueueKpi> queues,
+    List<Alert> breaches(Map<String, Block> recent, Map<String, Block> baseline, List<QueueSla> queues,
                          List<PassedOver> passedOver, Instant now) {
         List<Alert> alerts = new ArrayList<>();
         recent.forEach((segment, block) -> {
@@ -28,7 +28,7 @@ final class AlertRules {
             acceptance(segment, block, before, now, alerts);
             timeToAssign(segment, block, before, now, alerts);
         });
-        for (QueueKpi queue : queues) {
+        for (QueueSla queue : queues) {
             if (queue.breached()) {
                 alerts.add(new Alert(AlertKind.QUEUE_SLA.slug() + ":" + queue.queue(), AlertKind.QUEUE_SLA, queue.segment(),
                         queue.queue(), now, queue.oldestWaitingSeconds(), null, queue.slaSeconds(),

@@ -14,12 +14,14 @@ import org.leadrouter.assignment.AssignmentClock;
 import org.leadrouter.assignment.agents.AgentDirectory;
 import org.leadrouter.assignment.agents.AgentView;
 import org.leadrouter.assignment.agents.Presence;
+import org.leadrouter.assignment.queues.QueueSettings;
 import org.leadrouter.assignment.queues.QueueStatus;
 import org.leadrouter.assignment.queues.QueueView;
 import org.leadrouter.kpis.Kpis.AgentLoad;
 import org.leadrouter.kpis.Kpis.Agents;
 import org.leadrouter.kpis.Kpis.Block;
 import org.leadrouter.kpis.Kpis.QueueKpi;
+import org.leadrouter.kpis.Kpis.QueueSla;
 import org.leadrouter.kpis.Kpis.WindowView;
 import org.leadrouter.rules.SegmentRegistry;
 
@@ -51,18 +53,34 @@ public class KpiService {
 
     /** Each queue's depth and oldest waiting item against its SLA, now. */
     public List<QueueKpi> queues() {
+        Set<String> names = segmentNames();
         Instant now = clock.now();
-        Set<String> names = new TreeSet<>();
-        segments.statuses().forEach(s -> names.add(s.name()));
         List<QueueKpi> result = new ArrayList<>();
         for (QueueView q : queues.queues()) {
-            Long oldest = q.oldestWaitingSince() == null ? null
-                    : Math.max(0, Duration.between(q.oldestWaitingSince(), now).toSeconds());
-            long sla = q.settings().sla().toSeconds();
-            result.add(new QueueKpi(q.settings().name(), segmentOf(q.settings().name(), names), q.depth(), oldest, sla,
-                    oldest != null && oldest > sla));
+            QueueSla sla = sla(q.settings(), q.oldestWaitingSince(), names, now);
+            result.add(new QueueKpi(sla.queue(), sla.segment(), q.depth(), sla.oldestWaitingSeconds(), sla.slaSeconds(),
+                    sla.breached()));
         }
         return result;
+    }
+
+    /** Each queue with items waiting, its oldest against its SLA, now; unlike {@link #queues()} nothing is counted. */
+    public List<QueueSla> waitingQueues() {
+        Set<String> names = segmentNames();
+        Instant now = clock.now();
+        return queues.waiting().stream().map(w -> sla(w.settings(), w.oldestWaitingSince(), names, now)).toList();
+    }
+
+    private static QueueSla sla(QueueSettings settings, Instant oldestWaitingSince, Set<String> segments, Instant now) {
+        Long oldest = oldestWaitingSince == null ? null : Math.max(0, Duration.between(oldestWaitingSince, now).toSeconds());
+        long sla = settings.sla().toSeconds();
+        return new QueueSla(settings.name(), segmentOf(settings.name(), segments), oldest, sla, oldest != null && oldest > sla);
+    }
+
+    private Set<String> segmentNames() {
+        Set<String> names = new TreeSet<>();
+        segments.statuses().forEach(s -> names.add(s.name()));
+        return names;
     }
 
     /** Queues are named after their segment by convention (insurance-life-fca); general ones belong to none. */

@@ -45,6 +45,10 @@ public record Kpis(WindowView window, Block overall, Map<String, Block> segments
                            boolean breached) {
     }
 
+    /** A queue's oldest waiting item against its SLA, without the depth (which costs a count of the backlog). */
+    public record QueueSla(String queue, String segment, Long oldestWaitingSeconds, long slaSeconds, boolean breached) {
+    }
+
     public record Agents(long online, long busy, long away, long offline, List<AgentLoad> load) {
     }
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.assignment.Backlogs;
 import org.leadrouter.assignment.TestAssignment;
@@ -38,10 +40,39 @@ class QueueStatusTest {
     }
 
     @Test
-    void theOldestItemOfAQueueIsSoughtInItsQueueAlone() throws SQLException {
-        String plan = Backlogs.plan(QueueStatus.OLDEST_IN_STATE, "WAITING", "q1");
-        assertTrue(plan.contains("WORK_ITEMS_WAITING: STATE = ?1") && plan.contains("QUEUE = ?2"),
-                "state and queue seek work_items_waiting:\n" + plan);
+    void theWaitingQueuesAreListedWithTheirOldestItemAndNoOthers() {
+        String deskFirst = t.enqueue("desk", Map.of(), Set.of());
+        t.clock.advance(Duration.ofMinutes(1));
+        String counterFirst = t.enqueue("counter", Map.of(), Set.of());
+        t.enqueue("desk", Map.of(), Set.of());
+        escalate(counterFirst, "counter");
+        t.clock.advance(Duration.ofMinutes(1));
+        t.enqueue("counter", Map.of(), Set.of());
+
+        Map<String, QueueWait> waiting = new TreeMap<>();
+        status.waiting().forEach(w -> waiting.put(w.settings().name(), w));
+        assertEquals(Set.of("counter", "desk"), waiting.keySet());
+        assertEquals(deskFirst, waiting.get("desk").oldestWaitingId());
+        assertEquals(counterFirst, waiting.get("counter").oldestWaitingId(), "escalated, and older than the waiting one");
+        assertEquals(view("counter").oldestWaitingSince(), waiting.get("counter").oldestWaitingSince());
+    }
+
+    @Test
+    void aQueueWithNothingWaitingIsNotListed() {
+        String only = t.enqueue("desk", Map.of(), Set.of());
+        t.db.inTransaction(c -> {
+            t.work.markAccepted(c, only, "agent-1", t.clock.now());
+            return null;
+        });
+        assertEquals(List.of(), status.waiting());
+        assertEquals(1, view("desk").accepted());
+    }
+
+    @Test
+    void eachQueuesOldestItemIsOneSeekInCreatedOrder() throws SQLException {
+        String plan = Backlogs.plan(QueueStatus.NEXT_QUEUES_OLDEST, "WAITING", "q1");
+        assertTrue(plan.contains("WORK_ITEMS_OLDEST: STATE = ?1") && plan.contains("QUEUE > ?2") && plan.contains("index sorted"),
+                "work_items_oldest is sought and read in its order, not the queue's items sorted:\n" + plan);
     }
 
     /** Escalated within its own queue, as an escalation path's step may keep it there. */
