@@ -87,13 +87,9 @@ public class LeadStore {
 
     /** As {@link #record(List)}, with {@code extension} writing its rows for the new leads in the same transaction. */
     public List<Recording> record(List<LeadRecord> batch, RecordingExtension extension) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch, extension));
-            // A failed sync answers 503 for a batch that may be on disk after all: a retry
-            // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
-            H2Store.writeAndSync(connection);
-            return outcomes;
-        }
+        // A failed sync answers 503 for a batch that may be on disk after all: a retry
+        // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
+        return commitThen(batch, extension, H2Store::writeAndSync);
     }
 
     /**
@@ -101,8 +97,21 @@ public class LeadStore {
      * the batch is durable once the caller has journalled it, or after {@link #sync}.
      */
     List<Recording> commit(List<LeadRecord> batch, RecordingExtension extension) throws SQLException {
+        return commitThen(batch, extension, connection -> { });
+    }
+
+    /** What follows a batch's commit on its connection. */
+    @FunctionalInterface
+    private interface AfterCommit {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private List<Recording> commitThen(List<LeadRecord> batch, RecordingExtension extension, AfterCommit afterCommit)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return Transactions.commit(connection, c -> recordIn(c, batch, extension));
+            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch, extension));
+            afterCommit.run(connection);
+            return outcomes;
         }
     }
 
