@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +63,8 @@ public class AssignmentDispatcher implements RecordingExtension {
     private final AtomicInteger pending = new AtomicInteger();
     private final List<Thread> offerThreads = new ArrayList<>();
     private volatile boolean running = true;
+    /** The new items the lead writer's transaction has offered (or found nobody for), until its commit is announced. */
+    private final ThreadLocal<Set<String>> offeredWithLeads = ThreadLocal.withInitial(HashSet::new);
     private final boolean enabled;
     private final boolean offerWithLead;
 
@@ -110,11 +114,16 @@ public class AssignmentDispatcher implements RecordingExtension {
             return;
         }
         // Offered in the same transaction: the lead, its item and its offer take one commit, and
-        // each page they share is written once, not twice (docs/performance.md). What is left
-        // waiting, or everything if this fails, goes to the offer threads after the commit.
+        // each page they share is written once, not twice (docs/performance.md). If this fails,
+        // the items go to the offer threads after the commit. If it succeeds, what it left waiting
+        // nobody could take now: offering it again at once would find the same, so it waits, as
+        // any waiting item does, for an agent who frees up (they fill at once) or the next scan.
+        Set<String> offered = offeredWithLeads.get();
+        offered.clear();
         Savepoint beforeOffers = connection.setSavepoint();
         try {
             assigner.offer(connection, made);
+            offered.addAll(made);
         } catch (SQLException | RuntimeException e) {
             connection.rollback(beforeOffers);
             LOG.debugf(e, "%d new work items are left to the offer threads", made.size());
@@ -144,8 +153,13 @@ public class AssignmentDispatcher implements RecordingExtension {
         if (!enabled) {
             return;
         }
+        // Announced on the thread that wrote the batch, right after its commit.
+        Set<String> offered = offeredWithLeads.get();
         int dropped = 0;
         for (LeadRecord record : recorded.records()) {
+            if (offered.contains(record.lead().id())) {
+                continue;
+            }
             pending.incrementAndGet();
             // Bounded, so a burst faster than offers are made cannot exhaust the heap: an item that
             // finds the queue full waits in the database, and the scheduler's next scan offers it.
@@ -157,6 +171,7 @@ public class AssignmentDispatcher implements RecordingExtension {
         if (dropped > 0) {
             LOG.debugf("%d new work items wait for the next scan: the offer threads are behind", dropped);
         }
+        offered.clear();
     }
 
     /** Whether new items are being offered or wait for an offer thread. */

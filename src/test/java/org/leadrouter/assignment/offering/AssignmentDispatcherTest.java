@@ -85,6 +85,20 @@ class AssignmentDispatcherTest {
     }
 
     @Test
+    void anItemNobodyCouldTakeInTheLeadsTransactionIsNotHandedToTheOfferThreads() throws Exception {
+        t.agent("ann", List.of("sales"), Map.of(), 5, "AWAY");
+        LeadRecord lead = record("nobody-now");
+
+        t.leads.record(List.of(lead), t.dispatcher);
+        t.dispatcher.onRecorded(new LeadsRecorded(List.of(lead)));
+        assertFalse(t.dispatcher.offering(), "the lead's transaction already looked for someone to offer it to");
+
+        execute("UPDATE agents SET presence = 'ONLINE' WHERE id = 'ann'");
+        assertEquals(1, t.scheduler.scan().offered(), "it waits for an agent, as any waiting item does");
+        assertEquals(WorkState.OFFERED, t.item("nobody-now").state());
+    }
+
+    @Test
     void aLeadWhoseWorkItemFailedGetsItAtTheNextScanOnceTheDatabaseIsBack() throws Exception {
         // Stands for the database refusing work items while accepting the lead they belong to.
         execute("ALTER TABLE work_items ADD CONSTRAINT outage CHECK (id <> 'during-outage')");
