@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,25 @@ import org.leadrouter.routing.RouteDecision;
  * order: two services on one PostgreSQL then wait for each other instead of deadlocking.
  */
 final class MinuteTotals {
+
+    /** One table's three statements, each taking a row's values in the same order (H2's {@code ?n} refer to them). */
+    private record Upsert(String postgresql, String update, String insert) {
+    }
+
+    private static final Upsert LEAD_MINUTES = new Upsert("""
+            INSERT INTO lead_minutes (minute_at, segment, cause, leads) VALUES (?, ?, ?, ?)
+            ON CONFLICT (minute_at, segment, cause) DO UPDATE SET leads = lead_minutes.leads + EXCLUDED.leads""",
+            "UPDATE lead_minutes SET leads = leads + ?4 WHERE minute_at = ?1 AND segment = ?2 AND cause = ?3",
+            "INSERT INTO lead_minutes (minute_at, segment, cause, leads) VALUES (?, ?, ?, ?)");
+
+    private static final Upsert RULE_MINUTES = new Upsert("""
+            INSERT INTO rule_minutes (minute_at, segment, rule, fired, last_fired_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (segment, minute_at, rule) DO UPDATE SET fired = rule_minutes.fired + EXCLUDED.fired,
+                last_fired_at = GREATEST(rule_minutes.last_fired_at, EXCLUDED.last_fired_at)""",
+            """
+            UPDATE rule_minutes SET fired = fired + ?4, last_fired_at = GREATEST(last_fired_at, ?5)
+            WHERE minute_at = ?1 AND segment = ?2 AND rule = ?3""",
+            "INSERT INTO rule_minutes (minute_at, segment, rule, fired, last_fired_at) VALUES (?, ?, ?, ?, ?)");
 
     private final Database database;
 
@@ -44,62 +64,55 @@ final class MinuteTotals {
                 rules.merge(new RuleKey(decision.segment(), minute, rule), new RuleCount(1, record.recordedAt()), RuleCount::plus);
             }
         }
-        try (PreparedStatement upsert = connection.prepareStatement(leadUpsert())) {
-            for (Map.Entry<LeadKey, Long> e : leads.entrySet()) {
-                setInstant(upsert, 1, e.getKey().minute());
-                upsert.setString(2, e.getKey().segment());
-                upsert.setString(3, e.getKey().cause());
-                upsert.setLong(4, e.getValue());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-        if (rules.isEmpty()) {
+        List<Object[]> leadRows = new ArrayList<>();
+        leads.forEach((key, count) -> leadRows.add(new Object[] {key.minute(), key.segment(), key.cause(), count}));
+        upsert(connection, LEAD_MINUTES, leadRows);
+        List<Object[]> ruleRows = new ArrayList<>();
+        rules.forEach((key, count) -> ruleRows.add(new Object[] {key.minute(), key.segment(), key.rule(), count.fired(), count.last()}));
+        upsert(connection, RULE_MINUTES, ruleRows);
+    }
+
+    /**
+     * Adds the rows (in key order) to their totals. PostgreSQL upserts. H2's only upsert that adds
+     * to a total is MERGE ... USING, which plans and runs a query per row: a fifth of what the lead
+     * writer allocated (docs/performance.md). On H2 the rows are updated by key, and those not
+     * there yet inserted; nothing else adds to these totals meanwhile, since the embedded
+     * database is this service's alone and only its lead writer adds to them.
+     */
+    private void upsert(Connection connection, Upsert sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(ruleUpsert())) {
-            for (Map.Entry<RuleKey, RuleCount> e : rules.entrySet()) {
-                setInstant(upsert, 1, e.getKey().minute());
-                upsert.setString(2, e.getKey().segment());
-                upsert.setString(3, e.getKey().rule());
-                upsert.setLong(4, e.getValue().fired());
-                setInstant(upsert, 5, e.getValue().last());
-                upsert.addBatch();
+        if (database == Database.POSTGRESQL) {
+            batch(connection, sql.postgresql(), rows);
+            return;
+        }
+        int[] updated = batch(connection, sql.update(), rows);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
             }
-            upsert.executeBatch();
+        }
+        if (!missing.isEmpty()) {
+            batch(connection, sql.insert(), missing);
         }
     }
 
-    private String leadUpsert() {
-        return switch (database) {
-            case POSTGRESQL -> """
-                    INSERT INTO lead_minutes (minute_at, segment, cause, leads) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (minute_at, segment, cause) DO UPDATE SET leads = lead_minutes.leads + EXCLUDED.leads""";
-            case H2 -> """
-                    MERGE INTO lead_minutes t
-                    USING (VALUES (CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(32)),
-                                   CAST(? AS BIGINT))) AS s (minute_at, segment, cause, leads)
-                    ON t.minute_at = s.minute_at AND t.segment = s.segment AND t.cause = s.cause
-                    WHEN MATCHED THEN UPDATE SET leads = t.leads + s.leads
-                    WHEN NOT MATCHED THEN INSERT (minute_at, segment, cause, leads) VALUES (s.minute_at, s.segment, s.cause, s.leads)""";
-        };
-    }
-
-    private String ruleUpsert() {
-        return switch (database) {
-            case POSTGRESQL -> """
-                    INSERT INTO rule_minutes (minute_at, segment, rule, fired, last_fired_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (segment, minute_at, rule) DO UPDATE SET fired = rule_minutes.fired + EXCLUDED.fired,
-                        last_fired_at = GREATEST(rule_minutes.last_fired_at, EXCLUDED.last_fired_at)""";
-            case H2 -> """
-                    MERGE INTO rule_minutes t
-                    USING (VALUES (CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(1024)),
-                                   CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE))) AS s (minute_at, segment, rule, fired, last_fired_at)
-                    ON t.segment = s.segment AND t.minute_at = s.minute_at AND t.rule = s.rule
-                    WHEN MATCHED THEN UPDATE SET fired = t.fired + s.fired, last_fired_at = GREATEST(t.last_fired_at, s.last_fired_at)
-                    WHEN NOT MATCHED THEN INSERT (minute_at, segment, rule, fired, last_fired_at)
-                        VALUES (s.minute_at, s.segment, s.rule, s.fired, s.last_fired_at)""";
-        };
+    private static int[] batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] instanceof Instant at) {
+                        setInstant(statement, i + 1, at);
+                    } else {
+                        statement.setObject(i + 1, row[i]);
+                    }
+                }
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
     }
 
     private record LeadKey(Instant minute, String segment, String cause) implements Comparable<LeadKey> {
