@@ -74,8 +74,8 @@ final class MinuteTotals {
 
     /**
      * Adds the rows (in key order) to their totals. PostgreSQL upserts. H2's only upsert that adds
-     * to a total is MERGE ... USING, which plans and runs a query per row: a fifth of what the lead
-     * writer allocated (docs/performance.md). On H2 the rows are updated by key, and those not
+     * to a total is MERGE ... USING, which plans and runs a query per row (with it, a fifth of the lead
+     * writer's allocation samples fell here: docs/performance.md). On H2 the rows are updated by key, and those not
      * there yet inserted; nothing else adds to these totals meanwhile, since the embedded
      * database is this service's alone and only its lead writer adds to them.
      */
