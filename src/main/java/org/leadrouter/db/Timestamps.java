@@ -25,6 +25,17 @@ public final class Timestamps {
         }
     }
 
+    /** Sets the statement's parameters from the first, in order: instants as above, anything else as it is. */
+    public static void setParameters(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Instant at) {
+                setInstant(statement, i + 1, at);
+            } else {
+                statement.setObject(i + 1, values[i]);
+            }
+        }
+    }
+
     public static Instant instant(ResultSet rows, String column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

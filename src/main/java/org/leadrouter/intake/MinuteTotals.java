@@ -1,6 +1,6 @@
 package org.leadrouter.intake;
 
-import static org.leadrouter.db.Timestamps.setInstant;
+import static org.leadrouter.db.Timestamps.setParameters;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -102,13 +102,7 @@ final class MinuteTotals {
     private static int[] batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (row[i] instanceof Instant at) {
-                        setInstant(statement, i + 1, at);
-                    } else {
-                        statement.setObject(i + 1, row[i]);
-                    }
-                }
+                setParameters(statement, row);
                 statement.addBatch();
             }
             return statement.executeBatch();

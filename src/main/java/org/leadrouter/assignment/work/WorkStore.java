@@ -5,6 +5,7 @@ import static org.leadrouter.db.SqlLists.marks;
 import static org.leadrouter.db.SqlLists.setStrings;
 import static org.leadrouter.db.Timestamps.instant;
 import static org.leadrouter.db.Timestamps.setInstant;
+import static org.leadrouter.db.Timestamps.setParameters;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -559,13 +560,7 @@ public class WorkStore {
 
     private static void update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] instanceof Instant at) {
-                    setInstant(update, i + 1, at);
-                } else {
-                    update.setObject(i + 1, values[i]);
-                }
-            }
+            setParameters(update, values);
             update.executeUpdate();
         }
     }
