@@ -200,11 +200,13 @@ public class LeadRecorder {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<LeadRecord> records = batch.stream().map(p -> new LeadRecord(p.lead(), p.decision(), now)).toList();
         List<Recording> outcomes;
+        List<LeadRecord> created;
         Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
         try {
             outcomes = recordRetryingAlone(records, failed);
+            created = created(outcomes);
             if (journal != null) {
-                journal.persist(created(outcomes));
+                journal.persist(created);
             }
         } catch (Exception | LinkageError e) {
             if (!DataErrors.isDataError(e)) {
@@ -225,7 +227,6 @@ public class LeadRecorder {
             }
             return;
         }
-        List<LeadRecord> created = created(outcomes);
         // Told before the callers are answered, so the missing rows are noted before anyone acts on a 201.
         reportNotWritten(created, failed);
         for (int i = 0; i < batch.size(); i++) {
