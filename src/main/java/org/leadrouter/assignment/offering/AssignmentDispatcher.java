@@ -109,6 +109,10 @@ public class AssignmentDispatcher implements RecordingExtension {
         if (!enabled) {
             return;
         }
+        // Emptied first: a batch whose commit failed was never announced, and its ids must not
+        // keep this batch's from the offer threads, whatever of this write fails.
+        Set<String> offered = offeredWithLeads.get();
+        offered.clear();
         List<String> made = assigner.enqueue(connection, created.stream().map(NewWork::of).toList());
         if (!offerWithLead) {
             return;
@@ -118,8 +122,6 @@ public class AssignmentDispatcher implements RecordingExtension {
         // the items go to the offer threads after the commit. If it succeeds, what it left waiting
         // nobody could take now: offering it again at once would find the same, so it waits, as
         // any waiting item does, for an agent who frees up (they fill at once) or the next scan.
-        Set<String> offered = offeredWithLeads.get();
-        offered.clear();
         Savepoint beforeOffers = connection.setSavepoint();
         try {
             assigner.offer(connection, made);
