@@ -130,12 +130,11 @@ public class RulePackageLoader {
             return LoadResult.rejected(segment, version, names, problems);
         }
 
+        Collection<KiePackage> packages = builder.getKnowledgePackages();
         KieBaseConfiguration configuration = KieServices.Factory.get().newKieBaseConfiguration(null, appLoader);
-        // Drools 10.2.0 fails on str[...] constraints once they are jitted (incubator-kie-drools#6711);
-        // interpreted constraints are correct and fast enough for one lead at a time.
-        configuration.setOption(ConstraintJittingThresholdOption.get(-1));
+        configuration.setOption(ConstraintJittingThresholdOption.get(ConstraintJitting.thresholdFor(packages)));
         KieBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(segment, configuration);
-        ((org.drools.kiesession.rulebase.InternalKnowledgeBase) kieBase).addPackages(builder.getKnowledgePackages());
+        ((org.drools.kiesession.rulebase.InternalKnowledgeBase) kieBase).addPackages(packages);
 
         if (!declaresDecisionGlobal(kieBase)) {
             return LoadResult.rejected(segment, version, names, List.of(RuleProblem.ofSegment(

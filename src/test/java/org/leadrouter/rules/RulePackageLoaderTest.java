@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,12 +194,56 @@ class RulePackageLoaderTest {
                 end
                 """ + CATCH_ALL));
         assertTrue(result.ok(), () -> result.problems().toString());
+        assertEquals(ConstraintJitting.OFF, jittingThreshold(result.rules()));
 
         for (int i = 0; i < 200; i++) {
             String expected = i % 2 == 0 ? "sw-desk" : "test-general";
             String postcode = i % 2 == 0 ? "SW1A 1AA" : "M1 1AA";
             assertEquals(expected, result.rules().evaluate(lead(null, postcode)).decision().getQueue(), "evaluation " + i);
         }
+    }
+
+    /**
+     * Without an operator of Drools' own, a segment keeps the constraint JIT; its compiled
+     * constraints (field to constant, nulls, a join between two facts) route as interpreted ones do.
+     */
+    @Test
+    void constraintsWithoutDroolsOperatorsAreCompiledAndRouteAlike() {
+        LoadResult result = loader.compile("test", files("routing.drl", HEADER + """
+                rule "Home in the south-west" salience 20
+                when Lead(product == "home", postcode != null, postcode > "SW")
+                then decision.route("sw-home", "home, SW postcode");
+                end
+                rule "Same postcode as another home lead" salience 10
+                when $home : Lead(product == "home")
+                     Lead(this != $home, postcode == $home.postcode)
+                then decision.route("pairs", "two leads, one postcode");
+                end
+                """ + CATCH_ALL));
+        assertTrue(result.ok(), () -> result.problems().toString());
+        assertEquals(ConstraintJitting.DEFAULT_THRESHOLD, jittingThreshold(result.rules()));
+
+        for (int i = 0; i < 500; i++) {
+            switch (i % 3) {
+                case 0 -> assertEquals("sw-home", result.rules().evaluate(lead("home", "SW1A 1AA")).decision().getQueue(), "evaluation " + i);
+                case 1 -> assertEquals("test-general", result.rules().evaluate(lead("home", null)).decision().getQueue(), "evaluation " + i);
+                default -> assertEquals("test-general", result.rules().evaluate(lead("motor", "SW1A 1AA")).decision().getQueue(), "evaluation " + i);
+            }
+        }
+    }
+
+    @Test
+    void theSampleSegmentsKeepTheConstraintJit() {
+        for (String segment : List.of("insurance", "telecoms")) {
+            LoadResult result = loader.load(segment, Path.of("rules", segment));
+            assertTrue(result.ok(), () -> result.problems().toString());
+            assertEquals(ConstraintJitting.DEFAULT_THRESHOLD, jittingThreshold(result.rules()), segment);
+        }
+    }
+
+    private static int jittingThreshold(SegmentRules rules) {
+        return ((org.drools.base.RuleBase) rules.kieBase()).getConfiguration()
+                .getOption(org.kie.internal.conf.ConstraintJittingThresholdOption.KEY).getThreshold();
     }
 
     @Test
