@@ -8,6 +8,7 @@
 #   THREADS=2 CONNECTIONS=64 DURATION=20s MIN_WARM_ROUNDS=4 bench/run.sh
 #   JAVA_OPTS="-Dleadrouter.intake.batch-size=200" bench/run.sh
 #   BENCH_DB=postgresql bench/run.sh  # a throwaway local PostgreSQL server (lib.sh), durable commits
+#   THREADS_SHOWN=8 bench/run.sh      # also each endpoint's busiest service threads (cores, waits)
 #
 # Needs wrk (Debian: apt-get install -y wrk) and target/quarkus-app (./mvnw package).
 set -euo pipefail
@@ -44,14 +45,21 @@ warm_until_settled "POST /leads" "${LEADS[@]}"
 declare -A RATE
 measure() {
   local name=$1; shift
-  local ticks_before ticks_after output requests
+  local ticks_before ticks_after output requests started
+  thread_times "$BENCH_WORK/threads-before"
+  started=$(now_ms)
   ticks_before=$(service_cpu_ticks)
   output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   ticks_after=$(service_cpu_ticks)
+  thread_times "$BENCH_WORK/threads-after"
   requests=$(awk '/ requests in / { print $1 }' <<< "$output")
   RATE[$name]=$(awk '/Requests\/sec/ { print $2 }' <<< "$output")
   printf '%s   service CPU %s us/req\n' "$(wrk_summary "$name" <<< "$output")" \
     "$(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')"
+  if [[ -n ${THREADS_SHOWN:-} ]]; then
+    thread_summary "$BENCH_WORK/threads-before" "$BENCH_WORK/threads-after" \
+      "$(awk -v ms=$(($(now_ms) - started)) 'BEGIN { printf "%.3f", ms / 1000 }')"
+  fi
 }
 
 ratio() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -69,13 +70,14 @@ final class JournalledBatches {
 
     /**
      * Makes a committed batch durable: its new records are appended and forced (an already
-     * recorded lead was made durable by the batch that created it). Should an append fail, the
-     * database file is written and forced instead, which covers every commit so far.
+     * recorded lead was made durable by the batch that created it), each lead as the JSON
+     * {@code storedJson} holds for it where it has one. Should an append fail, the database file
+     * is written and forced instead, which covers every commit so far.
      */
-    void persist(List<LeadRecord> created) throws SQLException {
+    void persist(List<LeadRecord> created, Map<LeadRecord, String> storedJson) throws SQLException {
         if (!appendFailed && !created.isEmpty()) {
             try {
-                journal.append(json.batch(created));
+                journal.append(json.batch(created, storedJson));
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.errorf(e, "could not append %d leads to the intake journal; forcing the database file instead",

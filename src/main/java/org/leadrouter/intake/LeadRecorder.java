@@ -14,6 +14,7 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,11 +203,12 @@ public class LeadRecorder {
         List<Recording> outcomes;
         List<LeadRecord> created;
         Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
+        Map<LeadRecord, String> storedJson = new IdentityHashMap<>();
         try {
-            outcomes = recordRetryingAlone(records, failed);
+            outcomes = recordRetryingAlone(records, failed, storedJson);
             created = created(outcomes);
             if (journal != null) {
-                journal.persist(created);
+                journal.persist(created, storedJson);
             }
         } catch (Exception | LinkageError e) {
             if (!DataErrors.isDataError(e)) {
@@ -241,7 +243,7 @@ public class LeadRecorder {
      */
     private int replay(List<LeadRecord> records) throws SQLException {
         Map<RecordingExtension, Exception> failed = new LinkedHashMap<>();
-        List<LeadRecord> created = created(store.commit(records, guarded(failed)));
+        List<LeadRecord> created = created(store.commit(records, guarded(failed), new IdentityHashMap<>()));
         reportNotWritten(created, failed);
         announce(created);
         return created.size();
@@ -275,21 +277,22 @@ public class LeadRecorder {
      * A lead alone that breaks a unique key was most likely just recorded by another instance:
      * written once more, it finds that record and is answered with it.
      */
-    private List<Recording> recordRetryingAlone(List<LeadRecord> records, Map<RecordingExtension, Exception> failed)
-            throws SQLException {
+    private List<Recording> recordRetryingAlone(List<LeadRecord> records, Map<RecordingExtension, Exception> failed,
+                                                Map<LeadRecord, String> storedJson) throws SQLException {
         try {
-            return recordOnce(records, guarded(failed));
+            return recordOnce(records, guarded(failed), storedJson);
         } catch (SQLException e) {
             if (records.size() == 1 && DataErrors.sqlState(e).filter(state -> state.startsWith("23")).isPresent()) {
-                return recordOnce(records, guarded(failed));
+                return recordOnce(records, guarded(failed), storedJson);
             }
             throw e;
         }
     }
 
     /** Committed and synced, or (with the journal) committed only: the journal makes it durable next. */
-    private List<Recording> recordOnce(List<LeadRecord> records, RecordingExtension extension) throws SQLException {
-        return journal == null ? store.record(records, extension) : store.commit(records, extension);
+    private List<Recording> recordOnce(List<LeadRecord> records, RecordingExtension extension,
+                                       Map<LeadRecord, String> storedJson) throws SQLException {
+        return journal == null ? store.record(records, extension) : store.commit(records, extension, storedJson);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,15 +90,18 @@ public class LeadStore {
     public List<Recording> record(List<LeadRecord> batch, RecordingExtension extension) throws SQLException {
         // A failed sync answers 503 for a batch that may be on disk after all: a retry
         // then gets the recorded decision, and no caller is ever told 201 for a lost lead.
-        return commitThen(batch, extension, H2Store::writeAndSync);
+        return commitThen(batch, extension, new IdentityHashMap<>(), H2Store::writeAndSync);
     }
 
     /**
      * As {@link #record(List, RecordingExtension)}, but only committed: on the embedded database
-     * the batch is durable once the caller has journalled it, or after {@link #sync}.
+     * the batch is durable once the caller has journalled it, or after {@link #sync}. Each new
+     * record's lead goes into {@code storedJson} with the JSON it was stored as, for the journal
+     * to write again rather than serialise the lead a second time.
      */
-    List<Recording> commit(List<LeadRecord> batch, RecordingExtension extension) throws SQLException {
-        return commitThen(batch, extension, connection -> { });
+    List<Recording> commit(List<LeadRecord> batch, RecordingExtension extension, Map<LeadRecord, String> storedJson)
+            throws SQLException {
+        return commitThen(batch, extension, storedJson, connection -> { });
     }
 
     /** What follows a batch's commit on its connection. */
@@ -106,10 +110,10 @@ public class LeadStore {
         void run(Connection connection) throws SQLException;
     }
 
-    private List<Recording> commitThen(List<LeadRecord> batch, RecordingExtension extension, AfterCommit afterCommit)
-            throws SQLException {
+    private List<Recording> commitThen(List<LeadRecord> batch, RecordingExtension extension,
+                                       Map<LeadRecord, String> storedJson, AfterCommit afterCommit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch, extension));
+            List<Recording> outcomes = Transactions.commit(connection, c -> recordIn(c, batch, extension, storedJson));
             afterCommit.run(connection);
             return outcomes;
         }
@@ -129,8 +133,8 @@ public class LeadStore {
         }
     }
 
-    private List<Recording> recordIn(Connection connection, List<LeadRecord> batch, RecordingExtension extension)
-            throws SQLException {
+    private List<Recording> recordIn(Connection connection, List<LeadRecord> batch, RecordingExtension extension,
+                                     Map<LeadRecord, String> storedJson) throws SQLException {
         Map<String, LeadRecord> known = find(connection, batch.stream().map(r -> r.lead().id()).distinct().toList());
         Map<String, LeadRecord> fresh = new LinkedHashMap<>();
         List<Recording> outcomes = new ArrayList<>(batch.size());
@@ -142,7 +146,7 @@ public class LeadStore {
             }
             outcomes.add(standing == null ? new Recording(record, true) : new Recording(standing, false));
         }
-        insert(connection, fresh.values());
+        insert(connection, fresh.values(), storedJson);
         totals.add(connection, fresh.values());
         if (!fresh.isEmpty()) {
             extension.write(connection, List.copyOf(fresh.values()));
@@ -281,7 +285,8 @@ public class LeadStore {
         return new LeadRecord(lead, decision, instant(rows, "recorded_at"));
     }
 
-    private void insert(Connection connection, Collection<LeadRecord> records) throws SQLException {
+    private void insert(Connection connection, Collection<LeadRecord> records, Map<LeadRecord, String> storedJson)
+            throws SQLException {
         if (records.isEmpty()) {
             return;
         }
@@ -293,7 +298,9 @@ public class LeadStore {
                 insert.setString(2, lead.segment());
                 setInstant(insert, 3, lead.receivedAt());
                 setInstant(insert, 4, record.recordedAt());
-                insert.setString(5, json.write(lead));
+                String leadJson = json.write(lead);
+                storedJson.put(record, leadJson);
+                insert.setString(5, leadJson);
                 insert.setString(6, decision.queue());
                 insert.setInt(7, decision.priority());
                 insert.setInt(8, decision.score());

@@ -1,12 +1,14 @@
 package org.leadrouter.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -50,13 +52,33 @@ final class StoredJson {
         return asRouted(read(json, mapper.getTypeFactory().constructType(LeadInput.class)));
     }
 
-    /** A batch of records as the intake journal keeps it. */
-    byte[] batch(List<LeadRecord> records) {
-        try {
-            return mapper.writeValueAsBytes(records);
-        } catch (JsonProcessingException e) {
+    /**
+     * A batch of records as the intake journal keeps it: what the mapper writes for the list,
+     * except that a lead found in {@code leadJson} is copied from there (the JSON its row was
+     * just stored with) rather than serialised again.
+     */
+    byte[] batch(List<LeadRecord> records, Map<LeadRecord, String> leadJson) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * records.size());
+        try (JsonGenerator out = mapper.createGenerator(bytes)) {
+            out.writeStartArray();
+            for (LeadRecord record : records) {
+                out.writeStartObject();
+                String lead = leadJson.get(record);
+                if (lead != null) {
+                    out.writeFieldName("lead");
+                    out.writeRawValue(lead);
+                } else {
+                    out.writeObjectField("lead", record.lead());
+                }
+                out.writeObjectField("decision", record.decision());
+                out.writeObjectField("recordedAt", record.recordedAt());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write a batch of leads as JSON", e);
         }
+        return bytes.toByteArray();
     }
 
     List<LeadRecord> batch(byte[] json) {

@@ -7,7 +7,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.db.Database;
@@ -28,12 +30,12 @@ class JournalledBatchesTest {
         // Closed: every append fails from here on.
         batches.close();
         LeadRecord leftToTheJournal = Leads.record("committed-only", "insurance");
-        store.commit(List.of(leftToTheJournal), (c, created) -> { });
+        store.commit(List.of(leftToTheJournal), (c, created) -> { }, new IdentityHashMap<>());
         TestDatabases.copyFolder(running, dir.resolve("before"));
 
         LeadRecord forced = Leads.record("forced", "insurance");
-        store.commit(List.of(forced), (c, created) -> { });
-        batches.persist(List.of(forced));
+        store.commit(List.of(forced), (c, created) -> { }, new IdentityHashMap<>());
+        batches.persist(List.of(forced), Map.of());
         TestDatabases.copyFolder(running, dir.resolve("after"));
 
         assertTrue(new LeadStore(TestDatabases.h2WrittenHourly(dir.resolve("before"), false), Database.H2)
