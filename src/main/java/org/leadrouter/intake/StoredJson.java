@@ -1,20 +1,22 @@
 package org.leadrouter.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leadrouter.lead.LeadInput;
+import org.leadrouter.routing.RouteDecision;
 
 /**
  * The JSON kept in the database. Numbers come back as the types the parser made (Long, BigDecimal
@@ -58,27 +60,20 @@ final class StoredJson {
      * just stored with) rather than serialised again.
      */
     byte[] batch(List<LeadRecord> records, Map<LeadRecord, String> leadJson) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * records.size());
-        try (JsonGenerator out = mapper.createGenerator(bytes)) {
-            out.writeStartArray();
-            for (LeadRecord record : records) {
-                out.writeStartObject();
-                String lead = leadJson.get(record);
-                if (lead != null) {
-                    out.writeFieldName("lead");
-                    out.writeRawValue(lead);
-                } else {
-                    out.writeObjectField("lead", record.lead());
-                }
-                out.writeObjectField("decision", record.decision());
-                out.writeObjectField("recordedAt", record.recordedAt());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        } catch (IOException e) {
+        List<JournalRecord> entry = new ArrayList<>(records.size());
+        for (LeadRecord record : records) {
+            String lead = leadJson.get(record);
+            entry.add(new JournalRecord(lead != null ? lead : write(record.lead()), record.decision(), record.recordedAt()));
+        }
+        try {
+            return mapper.writeValueAsBytes(entry);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a batch of leads as JSON", e);
         }
-        return bytes.toByteArray();
+    }
+
+    /** A {@link LeadRecord} as the journal writes it, its lead already JSON; read back as a LeadRecord. */
+    private record JournalRecord(@JsonRawValue String lead, RouteDecision decision, Instant recordedAt) {
     }
 
     List<LeadRecord> batch(byte[] json) {
