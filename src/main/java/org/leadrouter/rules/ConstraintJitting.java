@@ -9,6 +9,7 @@ import org.drools.base.rule.constraint.XpathConstraint;
 import org.drools.mvel.MVELConstraint;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Whether a segment's constraints may be compiled to bytecode after their first evaluations
@@ -24,14 +25,12 @@ import org.kie.api.definition.rule.Rule;
  */
 final class ConstraintJitting {
 
-    /** Drools' own default: a constraint is compiled at its 20th evaluation. */
-    static final int DEFAULT_THRESHOLD = 20;
     static final int OFF = -1;
 
     private ConstraintJitting() {
     }
 
-    /** The threshold for a rule base built from these packages. */
+    /** The threshold for a rule base built from these packages: Drools' default (the 20th evaluation) or off. */
     static int thresholdFor(Collection<? extends KiePackage> packages) {
         for (KiePackage pkg : packages) {
             for (Rule rule : pkg.getRules()) {
@@ -40,7 +39,7 @@ final class ConstraintJitting {
                 }
             }
         }
-        return DEFAULT_THRESHOLD;
+        return ConstraintJittingThresholdOption.DEFAULT_VALUE;
     }
 
     private static boolean safe(RuleConditionElement element) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.junit.jupiter.api.Test;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.leadrouter.facts.Lead;
 
 class RulePackageLoaderTest {
@@ -222,7 +223,7 @@ class RulePackageLoaderTest {
                 end
                 """ + CATCH_ALL));
         assertTrue(result.ok(), () -> result.problems().toString());
-        assertEquals(ConstraintJitting.DEFAULT_THRESHOLD, jittingThreshold(result.rules()));
+        assertEquals(ConstraintJittingThresholdOption.DEFAULT_VALUE, jittingThreshold(result.rules()));
 
         for (int i = 0; i < 500; i++) {
             switch (i % 3) {
@@ -238,13 +239,13 @@ class RulePackageLoaderTest {
         for (String segment : List.of("insurance", "telecoms")) {
             LoadResult result = loader.load(segment, Path.of("rules", segment));
             assertTrue(result.ok(), () -> result.problems().toString());
-            assertEquals(ConstraintJitting.DEFAULT_THRESHOLD, jittingThreshold(result.rules()), segment);
+            assertEquals(ConstraintJittingThresholdOption.DEFAULT_VALUE, jittingThreshold(result.rules()), segment);
         }
     }
 
     private static int jittingThreshold(SegmentRules rules) {
         return ((org.drools.base.RuleBase) rules.kieBase()).getConfiguration()
-                .getOption(org.kie.internal.conf.ConstraintJittingThresholdOption.KEY).getThreshold();
+                .getOption(ConstraintJittingThresholdOption.KEY).getThreshold();
     }
 
     @Test
