@@ -7,24 +7,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** Lists of strings into SQL ({@code IN (...)} parameters) and out of it (a result's first column). */
+/** Lists of strings into SQL (one array parameter) and out of it (a result's first column). */
 public final class SqlLists {
 
     private SqlLists() {
     }
 
-    /** {@code n} comma-separated parameters; NULL for none, which matches nothing, as an empty list would. */
-    public static String marks(int n) {
-        return n == 0 ? "NULL" : "?,".repeat(n - 1) + "?";
-    }
-
-    /** Sets the values as the parameters from index {@code first} on; returns the index after the last. */
-    public static int setStrings(PreparedStatement statement, int first, Collection<String> values) throws SQLException {
-        int i = first;
-        for (String value : values) {
-            statement.setString(i++, value);
-        }
-        return i;
+    /**
+     * Binds the values as one array, for {@code column = ANY(?)} or {@code column <> ALL(?)}; an
+     * empty list matches nothing with ANY. One statement text serves every length of list: with
+     * {@code IN (?, ?, ...)} each length was a statement of its own, parsed again and kept in H2's
+     * per-connection statement cache, and H2 visits every cached query at a transaction's first
+     * write to each table (docs/performance.md, "One statement per question").
+     */
+    public static void setArray(PreparedStatement statement, int index, Collection<String> values) throws SQLException {
+        statement.setArray(index, statement.getConnection().createArrayOf("VARCHAR", values.toArray()));
     }
 
     /** The first column of every row: ids. */

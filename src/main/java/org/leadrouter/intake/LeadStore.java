@@ -243,10 +243,9 @@ public class LeadStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String where = ids.size() == 1 ? "WHERE id = ?" : "WHERE id IN (" + SqlLists.marks(ids.size()) + ")";
         Map<String, LeadRecord> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SELECT_RECORD + where)) {
-            SqlLists.setStrings(select, 1, ids);
+        try (PreparedStatement select = connection.prepareStatement(SELECT_RECORD + "WHERE id = ANY(?)")) {
+            SqlLists.setArray(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.put(rows.getString("id"), read(rows));

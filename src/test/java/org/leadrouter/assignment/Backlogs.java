@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import org.leadrouter.db.SqlLists;
 
 /**
  * A backlog of work items and H2's plan for a question about it. Questions the service asks of the
@@ -18,12 +16,14 @@ public final class Backlogs {
     private Backlogs() {
     }
 
-    /** H2's plan for {@code sql} with these parameters, over a fresh database holding a backlog. */
-    public static String plan(String sql, String... parameters) throws SQLException {
+    /** H2's plan for {@code sql} with these parameters (a String[] for an array), over a fresh database holding a backlog. */
+    public static String plan(String sql, Object... parameters) throws SQLException {
         try (Connection c = TestAssignment.h2().getConnection()) {
             fill(c);
             try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
-                SqlLists.setStrings(explain, 1, List.of(parameters));
+                for (int i = 0; i < parameters.length; i++) {
+                    explain.setObject(i + 1, parameters[i]);
+                }
                 try (ResultSet row = explain.executeQuery()) {
                     row.next();
                     return row.getString(1);

@@ -1,8 +1,7 @@
 package org.leadrouter.assignment.agents;
 
 import static org.leadrouter.db.SqlLists.ids;
-import static org.leadrouter.db.SqlLists.marks;
-import static org.leadrouter.db.SqlLists.setStrings;
+import static org.leadrouter.db.SqlLists.setArray;
 import static org.leadrouter.db.Timestamps.instant;
 import static org.leadrouter.db.Timestamps.setInstant;
 
@@ -38,7 +37,7 @@ public class AgentStore {
     static final String WAITS_IN_QUEUE =
             "SELECT 1 FROM work_items WHERE state = ? AND queue = ? AND pinned_agent IS NULL FETCH FIRST ROW ONLY";
     static final String PINNED_WAITING =
-            "SELECT DISTINCT pinned_agent FROM work_items WHERE pinned_agent IN (%s) AND " + WorkStore.WAITING;
+            "SELECT DISTINCT pinned_agent FROM work_items WHERE pinned_agent = ANY(?) AND " + WorkStore.WAITING;
     /** Online and below capacity: may be offered work now, but for working hours (weighed in memory). */
     private static final String WITH_ROOM = "a.presence = 'ONLINE' AND a.load_units < a.capacity";
     /** Working hours are kept as their shift texts joined by this (a shift never contains it). */
@@ -363,8 +362,8 @@ public class AgentStore {
 
     /** Which of these agents an item waits pinned to, through work_items_pinned. */
     private static List<String> pinnedWaiting(Connection c, Set<String> agents) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(PINNED_WAITING.formatted(marks(agents.size())))) {
-            setStrings(select, 1, agents);
+        try (PreparedStatement select = c.prepareStatement(PINNED_WAITING)) {
+            setArray(select, 1, agents);
             return ids(select);
         }
     }
@@ -375,8 +374,8 @@ public class AgentStore {
             return Set.of();
         }
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT DISTINCT queue FROM agent_queues WHERE queue IN (" + marks(queues.size()) + ")")) {
-            setStrings(select, 1, queues);
+                "SELECT DISTINCT queue FROM agent_queues WHERE queue = ANY(?)")) {
+            setArray(select, 1, queues);
             return new HashSet<>(ids(select));
         }
     }

@@ -1,8 +1,7 @@
 package org.leadrouter.assignment.policies;
 
 import static org.leadrouter.db.SqlLists.ids;
-import static org.leadrouter.db.SqlLists.marks;
-import static org.leadrouter.db.SqlLists.setStrings;
+import static org.leadrouter.db.SqlLists.setArray;
 import static org.leadrouter.db.Timestamps.setInstant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,12 +111,11 @@ public class PolicyStore {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT w.agent_id FROM work_match_keys other
                 JOIN work_items w ON w.id = other.work_id
-                WHERE other.match_key IN (""" + marks(keys.size()) + """
-                ) AND other.work_id <> ? AND w.state IN ('ACCEPTED', 'COMPLETED') AND w.accepted_at >= ?
+                WHERE other.match_key = ANY(?) AND other.work_id <> ? AND w.state IN ('ACCEPTED', 'COMPLETED') AND w.accepted_at >= ?
                 ORDER BY w.accepted_at DESC LIMIT 1""")) {
-            int i = setStrings(select, 1, keys);
-            select.setString(i++, workId);
-            setInstant(select, i, since);
+            setArray(select, 1, keys);
+            select.setString(2, workId);
+            setInstant(select, 3, since);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }

@@ -1,8 +1,7 @@
 package org.leadrouter.assignment.work;
 
 import static org.leadrouter.db.SqlLists.ids;
-import static org.leadrouter.db.SqlLists.marks;
-import static org.leadrouter.db.SqlLists.setStrings;
+import static org.leadrouter.db.SqlLists.setArray;
 import static org.leadrouter.db.Timestamps.instant;
 import static org.leadrouter.db.Timestamps.setInstant;
 import static org.leadrouter.db.Timestamps.setParameters;
@@ -94,13 +93,16 @@ public class WorkStore {
         }
     }
 
+    /** Asked with each batch of leads; it must seek the primary key (ExistingItemsPlanTest). */
+    static final String EXISTING = "SELECT id FROM work_items WHERE id = ANY(?)";
+
     /** Which of these ids already have a work item; one query however many. */
     public Set<String> existing(Connection c, Collection<String> ids) throws SQLException {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM work_items WHERE id IN (" + marks(ids.size()) + ")")) {
-            setStrings(select, 1, ids);
+        try (PreparedStatement select = c.prepareStatement(EXISTING)) {
+            setArray(select, 1, ids);
             Set<String> found = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -140,9 +142,8 @@ public class WorkStore {
 
     private List<WorkItem> waiting(Connection c, Collection<String> ids, String lock) throws SQLException {
         List<String> byId = ids.stream().distinct().sorted().toList();
-        try (PreparedStatement select = c.prepareStatement("SELECT * FROM work_items w WHERE w.id IN (" + marks(byId.size())
-                + ") AND w." + WAITING + lock)) {
-            setStrings(select, 1, byId);
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM work_items w WHERE w.id = ANY(?) AND w." + WAITING + lock)) {
+            setArray(select, 1, byId);
             List<WorkItem> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -163,8 +164,8 @@ public class WorkStore {
     public Map<String, Map<String, Integer>> requiredLevels(Connection c, Collection<String> ids) throws SQLException {
         Map<String, Map<String, Integer>> levels = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT work_id, skill, level FROM work_skills WHERE work_id IN (" + marks(ids.size()) + ")")) {
-            setStrings(select, 1, ids);
+                "SELECT work_id, skill, level FROM work_skills WHERE work_id = ANY(?)")) {
+            setArray(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     levels.computeIfAbsent(rows.getString(1), k -> new HashMap<>()).put(rows.getString(2), rows.getInt(3));
@@ -177,9 +178,9 @@ public class WorkStore {
     /** Per item, the agents who declined it or let it time out; items nobody refused are absent. */
     public Map<String, Set<String>> refusers(Connection c, Collection<String> ids) throws SQLException {
         Map<String, Set<String>> refused = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT work_id, agent_id FROM offers WHERE work_id IN ("
-                + marks(ids.size()) + ") AND state IN ('DECLINED', 'TIMED_OUT')")) {
-            setStrings(select, 1, ids);
+        try (PreparedStatement select = c.prepareStatement("SELECT work_id, agent_id FROM offers WHERE work_id = ANY(?)"
+                + " AND state IN ('DECLINED', 'TIMED_OUT')")) {
+            setArray(select, 1, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     refused.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(rows.getString(2));
@@ -197,7 +198,7 @@ public class WorkStore {
      */
     public List<String> waitingFor(Connection c, String agentId, int limit, Set<String> skipQueues) throws SQLException {
         String skip = skipQueues.isEmpty() ? ""
-                : " AND (w.escalated OR w.queue NOT IN (" + marks(skipQueues.size()) + "))";
+                : " AND (w.escalated OR w.queue <> ALL(?))";
         String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + skip + """
                  AND ((w.pinned_agent IS NULL AND w.queue IN (SELECT q.queue FROM agent_queues q WHERE q.agent_id = ?))
                       OR w.pinned_agent = ?)
@@ -207,7 +208,10 @@ public class WorkStore {
                       AND o.state IN ('DECLINED', 'TIMED_OUT'))
                 """ + WAITING_ORDER + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(sql)) {
-            int i = setStrings(select, 1, skipQueues);
+            int i = 1;
+            if (!skipQueues.isEmpty()) {
+                setArray(select, i++, skipQueues);
+            }
             for (int n = 0; n < 4; n++) {
                 select.setString(i++, agentId);
             }
@@ -465,8 +469,8 @@ public class WorkStore {
         List<String> workIds = offers.stream().map(NewOffer::workId).toList();
         Map<String, Long> ids = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT work_id, id FROM offers WHERE work_id IN (" + marks(workIds.size()) + ") AND state = 'OPEN'")) {
-            setStrings(select, 1, workIds);
+                "SELECT work_id, id FROM offers WHERE work_id = ANY(?) AND state = 'OPEN'")) {
+            setArray(select, 1, workIds);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     ids.put(rows.getString(1), rows.getLong(2));
