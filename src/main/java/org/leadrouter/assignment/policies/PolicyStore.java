@@ -111,7 +111,8 @@ public class PolicyStore {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT w.agent_id FROM work_match_keys other
                 JOIN work_items w ON w.id = other.work_id
-                WHERE other.match_key = ANY(?) AND other.work_id <> ? AND w.state IN ('ACCEPTED', 'COMPLETED') AND w.accepted_at >= ?
+                WHERE other.match_key = ANY(?) AND other.work_id <> ?
+                  AND w.state IN ('ACCEPTED', 'COMPLETED') AND w.accepted_at >= ?
                 ORDER BY w.accepted_at DESC LIMIT 1""")) {
             setArray(select, 1, keys);
             select.setString(2, workId);
