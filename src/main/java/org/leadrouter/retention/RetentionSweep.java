@@ -10,8 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import org.leadrouter.db.SqlLists;
 import org.leadrouter.db.Transactions;
 
 /**
@@ -160,11 +160,8 @@ public class RetentionSweep {
         if (ids.isEmpty()) {
             return 0;
         }
-        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " IN (" + marks + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                delete.setString(i + 1, ids.get(i));
-            }
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " = ANY(?)")) {
+            SqlLists.setArray(delete, 1, ids);
             return delete.executeUpdate();
         }
     }
