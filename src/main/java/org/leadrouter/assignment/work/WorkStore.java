@@ -197,9 +197,9 @@ public class WorkStore {
      * Read without locks; the caller locks the one it picks.
      */
     public List<String> waitingFor(Connection c, String agentId, int limit, Set<String> skipQueues) throws SQLException {
-        String skip = skipQueues.isEmpty() ? ""
-                : " AND (w.escalated OR w.queue <> ALL(?))";
-        String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + skip + """
+        // With no capped queue the array is empty and <> ALL holds for every queue.
+        String sql = "SELECT w.id FROM work_items w WHERE w." + WAITING + """
+                 AND (w.escalated OR w.queue <> ALL(?))
                  AND ((w.pinned_agent IS NULL AND w.queue IN (SELECT q.queue FROM agent_queues q WHERE q.agent_id = ?))
                       OR w.pinned_agent = ?)
                  AND (w.skills_waived OR NOT EXISTS (SELECT 1 FROM work_skills ws WHERE ws.work_id = w.id AND NOT EXISTS (
@@ -208,10 +208,8 @@ public class WorkStore {
                       AND o.state IN ('DECLINED', 'TIMED_OUT'))
                 """ + WAITING_ORDER + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(sql)) {
-            int i = 1;
-            if (!skipQueues.isEmpty()) {
-                setArray(select, i++, skipQueues);
-            }
+            setArray(select, 1, skipQueues);
+            int i = 2;
             for (int n = 0; n < 4; n++) {
                 select.setString(i++, agentId);
             }
