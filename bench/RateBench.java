@@ -30,6 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * own JIT warm-up is not measured. Requests still unanswered 10 s after the last one was due count
  * as unanswered. With SENT_LOG (env) set to a file, every counted lead answered 2xx is written to it
  * as a line "id due-time" (ISO-8601), for bench/assignment/AssignmentBench.java's "offers" mode.
+ * With LATENCY_LOG (env) set to a file, every counted request is written to it as a line "due latency",
+ * both in ms (-1 for a request never answered), to see when the tail happened: the due time is epoch
+ * ms, the clock of a GC log decorated with {@code timemillis}.
  *
  * The client shares the machine with the service, so it is written to cost little: one thread, one
  * selector, plain HTTP/1.1 keep-alive connections (at most CONNECTIONS, env, default 256, opened as
@@ -120,6 +123,17 @@ public class RateBench {
                 }
             }
             Files.writeString(Path.of(sentLog), lines);
+        }
+
+        String latencyLog = System.getenv("LATENCY_LOG");
+        if (latencyLog != null) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = warm; i < total; i++) {
+                double dueMs = (bench.due(i) + wallOffsetNanos) / 1e6;
+                double latencyMs = bench.latencies[i] < 0 ? -1 : bench.latencies[i] / 1e6;
+                lines.append(String.format("%.3f %.3f%n", dueMs, latencyMs));
+            }
+            Files.writeString(Path.of(latencyLog), lines);
         }
 
         long[] measured = Arrays.stream(bench.latencies, warm, total).filter(l -> l >= 0).sorted().toArray();
