@@ -24,6 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Run: LEADROUTER_KEY=... java bench/RateBench.java BASE_URL RATE SECONDS [PATH] [LEAD_FILE]
  * e.g. java bench/RateBench.java http://127.0.0.1:8080 3000 30 /leads bench/leads/insurance.json
+ * The scripts run it through rate_bench (bench/lib.sh), without a collector, so that no pause of the
+ * client's own counts in the service's latencies.
  *
  * Prints one line: the rate asked and achieved, answers by kind, and latency p50/p90/p99/p99.9/max.
  * The first WARM_SECONDS (env, default 2) of the schedule are sent but not counted, so the client's

@@ -56,7 +56,7 @@ uptime_s() {
 echo "maximum rate $MAX_RATE/s; RateBench for ${RATE_SECONDS}s at half and at full, on $(machine_load)"
 for rate in "$HALF_RATE" "$MAX_RATE"; do
   from=$(uptime_s)
-  java bench/RateBench.java "$BASE" "$rate" "$RATE_SECONDS" /leads bench/leads/insurance.json
+  rate_bench "$BASE" "$rate" "$RATE_SECONDS" /leads bench/leads/insurance.json
   gc_pauses "$from" "$(uptime_s)"
 done
 echo "load average now $(cut -d' ' -f1-3 /proc/loadavg)"

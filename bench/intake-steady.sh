@@ -28,7 +28,7 @@ warm_until_settled "POST /leads" -s bench/post-lead.lua "$BASE/leads"
 for phase in $(seq 1 "$PHASES"); do
   thread_times "$BENCH_WORK/threads-before"
   from=$(now_ms)
-  java bench/RateBench.java "$BASE" "$RATE" "$PHASE_SECONDS" /leads bench/leads/insurance.json | sed "s/^/phase $phase: /"
+  rate_bench "$BASE" "$RATE" "$PHASE_SECONDS" /leads bench/leads/insurance.json | sed "s/^/phase $phase: /"
   to=$(now_ms)
   thread_times "$BENCH_WORK/threads-after"
   gc_pauses "$GC_LOG" "$from" "$to"

@@ -37,7 +37,7 @@ sleep 2
 FROM=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 if [[ -n ${RATE:-} ]]; then
   echo "$RATE leads/s for $DURATION on $(machine_load)"
-  SENT_LOG=$BENCH_WORK/sent.txt java bench/RateBench.java "$BASE" "$RATE" "${DURATION%s}" /leads bench/leads/insurance.json
+  SENT_LOG=$BENCH_WORK/sent.txt rate_bench "$BASE" "$RATE" "${DURATION%s}" /leads bench/leads/insurance.json
 else
   echo "wrk -t2 -c$CONNECTIONS -d$DURATION on $(machine_load)"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$BASE/leads" -- insurance telecoms | wrk_summary "POST /leads"
