@@ -15,10 +15,10 @@ public final class SqlLists {
 
     /**
      * Binds the values as one array, for {@code column = ANY(?)} or {@code column <> ALL(?)}; an
-     * empty list matches nothing with ANY and everything with ALL. One statement text serves every length of list: with
-     * {@code IN (?, ?, ...)} each length was a statement of its own, parsed again and kept in H2's
-     * per-connection statement cache, and H2 visits every cached query at a transaction's first
-     * write to each table (docs/performance.md, "One statement per question").
+     * empty list matches nothing with ANY and everything with ALL. One statement text serves every
+     * length of list: with {@code IN (?, ?, ...)} each length was a statement of its own, parsed
+     * again and kept in H2's per-connection statement cache, and H2 visits every cached query at a
+     * transaction's first write to each table (docs/performance.md, "One statement per question").
      */
     public static void setArray(PreparedStatement statement, int index, Collection<String> values) throws SQLException {
         statement.setArray(index, statement.getConnection().createArrayOf("VARCHAR", values.toArray()));
