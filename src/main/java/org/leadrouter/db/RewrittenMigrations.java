@@ -30,11 +30,13 @@ public final class RewrittenMigrations implements Callback {
      * recorded before V90 keep their keys in work_match_keys, where {@code WorkStore.matchKeys}
      * reads them (docs/operations.md#upgrades). V92 filled every offer's segment from its item the
      * same way; offers made before it now have none, and the acceptance KPI reads their item's.
+     * V90's comment said V91 copies the keys; only its comment changed.
      */
     static final List<Rewrite> REWRITES = List.of(
             new Rewrite("91", -458754297, 1992004),
             new Rewrite("91", 1842028178, 1992004),
-            new Rewrite("92", 337075106, 1587525998));
+            new Rewrite("92", 337075106, 1587525998),
+            new Rewrite("90", -402215111, -319165975));
 
     @Override
     public boolean supports(Event event, Context context) {
