@@ -36,6 +36,11 @@ public final class H2Store {
                 ? Optional.of(session) : Optional.empty();
     }
 
+    /** Whether the connection is H2's, embedded or not: for the few questions H2 must be asked otherwise. */
+    public static boolean isH2(Connection connection) throws SQLException {
+        return connection.isWrapperFor(JdbcConnection.class);
+    }
+
     /** Whether the connection reaches an embedded file database, whose commits {@link #write} and {@link #writeAndSync} store. */
     public static boolean isEmbeddedFile(Connection connection) throws SQLException {
         return of(connection).isPresent();

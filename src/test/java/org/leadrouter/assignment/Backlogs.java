@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A backlog of work items and H2's plan for a question about it. Questions the service asks of the
@@ -18,9 +20,23 @@ public final class Backlogs {
 
     /** H2's plan for {@code sql} with these parameters (a String[] for an array), over a fresh database holding a backlog. */
     public static String plan(String sql, Object... parameters) throws SQLException {
+        return explained("EXPLAIN " + sql, parameters);
+    }
+
+    /** How many rows H2 read to answer {@code sql} with these parameters over the same backlog ({@code EXPLAIN ANALYZE}). */
+    public static int rowsRead(String sql, Object... parameters) throws SQLException {
+        String analysed = explained("EXPLAIN ANALYZE " + sql, parameters);
+        Matcher scanCount = Pattern.compile("scanCount: (\\d+)").matcher(analysed);
+        if (!scanCount.find()) {
+            throw new IllegalStateException("no scan count in H2's plan:\n" + analysed);
+        }
+        return Integer.parseInt(scanCount.group(1));
+    }
+
+    private static String explained(String sql, Object... parameters) throws SQLException {
         try (Connection c = TestAssignment.h2().getConnection()) {
             fill(c);
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
+            try (PreparedStatement explain = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     explain.setObject(i + 1, parameters[i]);
                 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.leadrouter.assignment.work.WorkState;
+import org.leadrouter.db.H2Store;
 import org.leadrouter.db.Timestamps;
 import org.leadrouter.db.Transactions;
 
@@ -24,6 +25,16 @@ public class QueueStatus {
     /** The next queue after ?2 with an item in state ?1, and its oldest item there: work_items_oldest in its order. */
     static final String NEXT_QUEUES_OLDEST = """
             SELECT queue, id, created_at FROM work_items WHERE state = ? AND queue > ?
+            ORDER BY state, queue, created_at, id FETCH FIRST ROW ONLY""";
+
+    /**
+     * As {@link #NEXT_QUEUES_OLDEST}, for H2, with ?2 the first name after the last queue ({@link #justAfter}).
+     * Asked for {@code queue > ?}, H2 starts its index cursor at the last queue's first entry and reads
+     * every item of that queue to get past it: a backlog of 100,000 in one queue was read whole at each
+     * SLA check and console refresh. PostgreSQL seeks past equal keys by itself, and allows no NUL in text.
+     */
+    static final String NEXT_QUEUES_OLDEST_H2 = """
+            SELECT queue, id, created_at FROM work_items WHERE state = ? AND queue >= ?
             ORDER BY state, queue, created_at, id FETCH FIRST ROW ONLY""";
 
     private record Oldest(String id, Instant since) {
@@ -99,12 +110,13 @@ public class QueueStatus {
      */
     private static Map<String, Oldest> oldestWaiting(Connection c) throws SQLException {
         Map<String, Oldest> oldest = new TreeMap<>();
-        try (PreparedStatement next = c.prepareStatement(NEXT_QUEUES_OLDEST)) {
+        boolean h2 = H2Store.isH2(c);
+        try (PreparedStatement next = c.prepareStatement(h2 ? NEXT_QUEUES_OLDEST_H2 : NEXT_QUEUES_OLDEST)) {
             for (WorkState state : WorkState.WAITING_STATES) {
                 String after = "";
                 next.setString(1, state.name());
                 while (true) {
-                    next.setString(2, after);
+                    next.setString(2, h2 ? justAfter(after) : after);
                     try (ResultSet rows = next.executeQuery()) {
                         if (!rows.next()) {
                             break;
@@ -117,5 +129,10 @@ public class QueueStatus {
             }
         }
         return oldest;
+    }
+
+    /** The least name greater than {@code queue}: every name after it is at or after this one. */
+    static String justAfter(String queue) {
+        return queue + '\u0000';
     }
 }

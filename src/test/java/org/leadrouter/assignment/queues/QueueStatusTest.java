@@ -70,9 +70,29 @@ class QueueStatusTest {
 
     @Test
     void eachQueuesOldestItemIsOneSeekInCreatedOrder() throws SQLException {
-        String plan = Backlogs.plan(QueueStatus.NEXT_QUEUES_OLDEST, "WAITING", "q1");
-        assertTrue(plan.contains("WORK_ITEMS_OLDEST: STATE = ?1") && plan.contains("QUEUE > ?2") && plan.contains("index sorted"),
+        String plan = Backlogs.plan(QueueStatus.NEXT_QUEUES_OLDEST_H2, "WAITING", QueueStatus.justAfter("q1"));
+        assertTrue(plan.contains("WORK_ITEMS_OLDEST: STATE = ?1") && plan.contains("QUEUE >= ?2") && plan.contains("index sorted"),
                 "work_items_oldest is sought and read in its order, not the queue's items sorted:\n" + plan);
+    }
+
+    /** The backlog's q1 has about 240 items waiting: getting past it reads none of them, only q2's oldest. */
+    @Test
+    void passingAQueueReadsNoneOfItsItems() throws SQLException {
+        assertEquals(1, Backlogs.rowsRead(QueueStatus.NEXT_QUEUES_OLDEST_H2, "WAITING", QueueStatus.justAfter("q1")));
+    }
+
+    @Test
+    void queuesWhoseNamesStartAlikeAreEachListed() {
+        List<String> names = List.of("desk", "desk b", "desk-b", "desk\u0000b", "deskb");
+        Map<String, String> oldest = new TreeMap<>();
+        for (String name : names) {
+            oldest.put(name, t.enqueue(name, Map.of(), Set.of()));
+            t.enqueue(name, Map.of(), Set.of());
+        }
+
+        Map<String, String> found = new TreeMap<>();
+        status.waiting().forEach(w -> found.put(w.settings().name(), w.oldestWaitingId()));
+        assertEquals(oldest, found);
     }
 
     /** Escalated within its own queue, as an escalation path's step may keep it there. */
