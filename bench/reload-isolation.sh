@@ -52,7 +52,9 @@ reload_loop() {
   while [[ -f $1 ]]; do
     next=$(($(now_ms) + RELOAD_EVERY * 1000))
     cp "$BENCH_WORK/good-$([[ $((i % 2)) == 0 ]] && echo b || echo a).drl" "$DRL"
-    curl -s "${AUTH[@]}" -X POST "$BASE/segments/insurance/reload" | cut -d\" -f8 >> "$2"
+    # A failed request is said, not left to end the script without a word (errexit, pipefail).
+    curl -s "${AUTH[@]}" -X POST "$BASE/segments/insurance/reload" | cut -d\" -f8 >> "$2" ||
+      echo "    a reload request failed (curl exit ${PIPESTATUS[0]})" >&2
     i=$((i + 1))
     # One sleep to the next start, not a polling loop: the loop's own processes would load the
     # machine during this phase only and read as the reloads' cost.
