@@ -31,8 +31,7 @@ public final class H2Store {
 
     /** The engine's session behind an embedded connection, file or in-memory; empty for a server connection. */
     private static Optional<SessionLocal> session(Connection connection) throws SQLException {
-        return connection.isWrapperFor(JdbcConnection.class)
-                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+        return isH2(connection) && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
                 ? Optional.of(session) : Optional.empty();
     }
 
